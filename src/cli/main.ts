@@ -1,0 +1,180 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { analyze, annotate, VERSION, type AnalyzeOptions } from '../analyze.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { TriangulateError } from '../core/errors.js';
+import { renderBrief } from '../report/brief.js';
+import { STAGES } from '../pipeline.js';
+
+/** Exit codes, as documented in `--help`. */
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
+
+const HELP = `triangulate ${VERSION}: what a pile of news reports establishes, disputes and copies.
+
+Usage:
+  triangulate analyze <paths...> [options]    analyze articles as one story set
+  triangulate annotate <file> [options]       print one document's layers as JSON
+  triangulate stages                          list the pipeline's stages
+  triangulate --help | --version
+
+Inputs: files, directories (recursive) and globs of .txt, .html/.htm, .json/.jsonl
+(one article per object: url, title, published, text or html), each optionally gzipped (.gz).
+
+analyze options:
+  --out DIR              report folder (default ./triangulate-report): report.json, brief.md
+  --format json|md       what goes to stdout (default md, the brief)
+  --published YYYY-MM-DD reference date for inputs that carry none
+  --time-zone ZONE       IANA zone for dates without one (default UTC)
+  --max-bytes N          largest input accepted, in bytes (default 32 MiB)
+  --include-raw          keep each decoded input in report.json
+  --quiet                no progress bar, no brief on stdout
+
+annotate options:
+  --published YYYY-MM-DD reference date
+  --offsets clean|input  positions in the clean text (default) or in the decoded input file
+
+Exit codes:
+  0  success
+  1  some inputs failed or had errors (the others were analyzed); each is named on stderr
+  2  usage error (unknown command or option, bad value)
+`;
+
+const COMMON: ParseArgsConfig['options'] = {
+  published: { type: 'string' },
+  'time-zone': { type: 'string' },
+  'max-bytes': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+class UsageError extends Error {}
+
+function parse(argv: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function commonOptions(values: Record<string, unknown>): AnalyzeOptions {
+  const o: AnalyzeOptions = {};
+  if (typeof values.published === 'string') o.published = values.published;
+  if (typeof values['time-zone'] === 'string') o.timeZone = values['time-zone'];
+  if (typeof values['max-bytes'] === 'string') {
+    const n = Number(values['max-bytes']);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive number, got "${values['max-bytes']}"`);
+    o.maxBytes = n;
+  }
+  return o;
+}
+
+/** A one-line progress bar on stderr, only when stderr is a terminal. */
+function progress(enabled: boolean) {
+  if (!enabled) return undefined;
+  return (done: number, total: number) => {
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} articles`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+async function cmdAnalyze(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', default: 'triangulate-report' },
+    format: { type: 'string', default: 'md' },
+    quiet: { type: 'boolean', short: 'q' },
+    'include-raw': { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (!positionals.length) throw new UsageError('analyze needs at least one path (a file, directory or glob)');
+  const format = String(values.format);
+  if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, got "${format}"`);
+  const opts = commonOptions(values);
+  opts.includeRaw = Boolean(values['include-raw']);
+  opts.onProgress = progress(!values.quiet && Boolean(process.stderr.isTTY));
+  const result = await analyze(positionals, opts);
+  const { report } = result;
+  const out = String(values.out);
+  await fs.mkdir(out, { recursive: true });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  const brief = renderBrief(report);
+  await fs.writeFile(path.join(out, 'report.json'), json);
+  await fs.writeFile(path.join(out, 'brief.md'), brief);
+  let failed = 0;
+  for (const f of report.failures) {
+    process.stderr.write(`triangulate: ${f.source}: ${f.message}\n`);
+    failed++;
+  }
+  for (const d of report.documents) {
+    const bad = d.diagnostics.filter((x) => x.severity === 'fatal' || x.severity === 'error');
+    for (const x of bad) process.stderr.write(`triangulate: ${d.source}: ${x.message}\n`);
+    if (hasErrors(d.diagnostics)) failed++;
+  }
+  if (!values.quiet) process.stdout.write(format === 'json' ? json : brief);
+  else if (format === 'json') process.stdout.write(json);
+  if (!values.quiet) process.stderr.write(`triangulate: wrote ${path.join(out, 'report.json')} and ${path.join(out, 'brief.md')}\n`);
+  return failed ? EXIT.someFailed : EXIT.ok;
+}
+
+async function cmdAnnotate(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { offsets: { type: 'string', default: 'clean' } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('annotate takes exactly one file');
+  const offsets = String(values.offsets);
+  if (offsets !== 'clean' && offsets !== 'input') throw new UsageError(`--offsets must be clean or input, got "${offsets}"`);
+  try {
+    const ann = await annotate(positionals[0], { ...commonOptions(values), offsets });
+    process.stdout.write(JSON.stringify(ann, null, 2) + '\n');
+    for (const x of ann.diagnostics) if (x.severity === 'fatal' || x.severity === 'error') process.stderr.write(`triangulate: ${ann.source}: ${x.message}\n`);
+    return hasErrors(ann.diagnostics) ? EXIT.someFailed : EXIT.ok;
+  } catch (err) {
+    if (err instanceof TriangulateError && err.code === 'E_INPUT') {
+      process.stderr.write(`triangulate: ${err.message}\n`);
+      return EXIT.someFailed;
+    }
+    throw err;
+  }
+}
+
+/** Runs the CLI with the given arguments and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'analyze':
+        return await cmdAnalyze(rest);
+      case 'annotate':
+        return await cmdAnnotate(rest);
+      case 'stages':
+        for (const s of STAGES) process.stdout.write(`${s.name}@${s.version}\t${s.kind}\t${s.description}\n`);
+        return EXIT.ok;
+      case '--version':
+      case '-v':
+        process.stdout.write(VERSION + '\n');
+        return EXIT.ok;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP);
+        return cmd === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`unknown command "${cmd}"; use analyze, annotate or stages`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TriangulateError && (err.code === 'E_OPTION' || err.code === 'E_UNKNOWN_STAGE'))) {
+      process.stderr.write(`triangulate: ${(err as Error).message}\nRun "triangulate --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`triangulate: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.someFailed;
+  }
+}

@@ -1,0 +1,22 @@
+/** Triangulate's public API: the library is the only core; the CLI and server are shells over it. */
+export { analyze, analyzeDocuments, analyzeRecords, annotate, toDocuments, VERSION } from './analyze.js';
+export type { AnalyzeOptions, AnalyzeResult, Annotation } from './analyze.js';
+export { createDocument } from './core/document.js';
+export type { Document, DocumentMeta, InputFormat, LayerName, Span } from './core/document.js';
+export { diagnostic, hasErrors, isFatal } from './core/diagnostics.js';
+export type { Diagnostic, Severity } from './core/diagnostics.js';
+export { TriangulateError } from './core/errors.js';
+export type { ErrorCode } from './core/errors.js';
+export { TextBuilder, identityMap, rawEndOf, rawStartOf, toRaw } from './core/offsets.js';
+export type { OffsetMap } from './core/offsets.js';
+export { buildPipeline, runCorpus, runDocument } from './core/runner.js';
+export type { CorpusOutput, Pipeline } from './core/runner.js';
+export { stageId } from './core/stage.js';
+export type { CorpusStage, CorpusStageResult, DocumentStage, DocumentStageResult, SpanInput, Stage, StageContext } from './core/stage.js';
+export { readInputs, readBytes, readFile, expandPaths, DEFAULT_MAX_BYTES } from './ingest/sources.js';
+export type { InputFailure, InputRecord, ReadOptions } from './ingest/sources.js';
+export { STAGES, defaultPipeline, getStage } from './pipeline.js';
+export { renderBrief } from './report/brief.js';
+export { REPORT_SCHEMA } from './report/report.js';
+export type { Report, ReportDocument } from './report/report.js';
+export { reportSchema, validateReport } from './report/validate.js';

@@ -1,0 +1,63 @@
+import type { DocumentStage, SpanInput } from '../core/stage.js';
+import { tokenize } from './wink.js';
+
+/** Abbreviations after which a period does not end a sentence (beyond what wink knows). */
+const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Ltd|Co)|\b(?:[A-Z]\.){1,3}[A-Z]?)\.$/;
+
+/**
+ * Splits one line into sentence spans: wink-nlp's splitter, then a repair pass that splits after
+ * a closing quote that ends a sentence and re-joins splits after known abbreviations.
+ */
+export function splitLine(line: string, offset: number): Array<{ start: number; end: number }> {
+  const tok = tokenize(line);
+  let spans: Array<{ start: number; end: number }> = [];
+  if (tok && tok.starts.length) {
+    for (const [a, b] of tok.sentences) spans.push({ start: tok.starts[a], end: tok.ends[b] });
+  } else if (line.trim()) {
+    spans.push({ start: line.search(/\S/), end: line.trimEnd().length });
+  }
+  // Re-join a split that falls right after an abbreviation followed by a lower-case word or digit.
+  const joined: typeof spans = [];
+  for (const s of spans) {
+    const prev = joined[joined.length - 1];
+    if (prev && ABBREV.test(line.slice(prev.start, prev.end)) && /^[a-z0-9]/.test(line.slice(s.start))) prev.end = s.end;
+    else joined.push({ ...s });
+  }
+  // Split after sentence-final punctuation inside a closing quote: `... said "no."  Then ...`.
+  spans = [];
+  for (const s of joined) {
+    let start = s.start;
+    const seg = line.slice(s.start, s.end);
+    const re = /[.!?][”"’')\]]+\s+(?=[“"‘A-Z])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(seg))) {
+      const cut = s.start + m.index + m[0].trimEnd().length;
+      spans.push({ start, end: cut });
+      start = s.start + m.index + m[0].length;
+    }
+    spans.push({ start, end: s.end });
+  }
+  return spans.filter((s) => s.end > s.start).map((s) => ({ start: s.start + offset, end: s.end + offset }));
+}
+
+/** Sentence spans, never crossing a line of the clean text (headings and captions stand alone). */
+export const sentencesStage: DocumentStage = {
+  kind: 'document',
+  name: 'sentences',
+  version: 1,
+  needs: ['text'],
+  produces: ['layer:sentences'],
+  description: 'sentence boundaries (wink-nlp) that respect line structure',
+  run(doc) {
+    const out: SpanInput[] = [];
+    let lineStart = 0;
+    const text = doc.text;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\n') {
+        if (i > lineStart) out.push(...splitLine(text.slice(lineStart, i), lineStart));
+        lineStart = i + 1;
+      }
+    }
+    return { layers: { sentences: out } };
+  },
+};
