@@ -7,6 +7,7 @@ export { diagnostic, hasErrors, isFatal } from './core/diagnostics.js';
 export type { Diagnostic, Severity } from './core/diagnostics.js';
 export { TriangulateError } from './core/errors.js';
 export type { ErrorCode } from './core/errors.js';
+export { checkDocument } from './core/invariants.js';
 export { TextBuilder, identityMap, rawEndOf, rawStartOf, toRaw } from './core/offsets.js';
 export type { OffsetMap } from './core/offsets.js';
 export { buildPipeline, runCorpus, runDocument } from './core/runner.js';

@@ -51,9 +51,9 @@ export function buildPipeline(stages: Stage[]): Pipeline {
   return { documentStages, corpusStages, versions: stages.map(stageId) };
 }
 
+/** Id prefix for a layer's spans: its first letter (`s3` is the third sentence). Ids are unique per layer. */
 function layerPrefix(name: string): string {
-  const words = name.replace(/[^a-z]/gi, '');
-  return (words.slice(0, 1) || 'x').toLowerCase() + (words.length > 1 ? words.slice(1, 3).toLowerCase() : '');
+  return (name.replace(/[^a-z]/gi, '').slice(0, 1) || 'x').toLowerCase();
 }
 
 /** Writes a stage's layer additions onto the document: sorted, with ids and span text. */
