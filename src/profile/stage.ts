@@ -1,0 +1,200 @@
+import type { DocumentStage, SpanInput } from '../core/stage.js';
+import type { Document } from '../core/document.js';
+import opinionData from './data/opinion.json' with { type: 'json' };
+import { lexicons } from './lexicons.js';
+import { insideAny, quotedRegions } from './quotes.js';
+import { wink } from '../language/wink.js';
+
+/** Character spans of adjectives and adverbs (wink-nlp POS), where evaluative framing lives. */
+function modifierSpans(text: string): Array<{ start: number; end: number; word: string }> {
+  const w = wink();
+  const doc = w.readDoc(text);
+  const values = doc.tokens().out(w.its.value) as string[];
+  const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(w.its.pos) as string[];
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    const start = text.startsWith(values[i], at) ? at : text.indexOf(values[i], at);
+    if (start < 0) break;
+    at = start + values[i].length;
+    if (pos[i] === 'ADJ' || pos[i] === 'ADV') out.push({ start, end: at, word: values[i].toLowerCase() });
+  }
+  return out;
+}
+
+/** The kinds of evidence the profile stage marks in the text. */
+export type ProfileSignal =
+  | 'first-person'
+  | 'first-person-plural'
+  | 'second-person'
+  | 'self-reference'
+  | 'genre-label'
+  | 'rhetorical-question'
+  | 'evaluative'
+  | 'intensifier'
+  | 'all-caps'
+  | 'hedge'
+  | 'agentless'
+  | 'unattributed'
+  | 'editorial'
+  | 'noise';
+
+/** The per-document profile: genre decision, its score and the counts behind it. */
+export interface SourceProfile {
+  /** `opinion`: commentary; `mixed`: reporting with editorializing in the writer's own voice. */
+  genre: 'opinion' | 'mixed' | 'reporting';
+  score: number;
+  threshold: number;
+  words: number;
+  sentences: number;
+  counts: Partial<Record<ProfileSignal | 'attribution', number>>;
+  /** The strongest reasons, in words, for the decision. */
+  reasons: string[];
+}
+
+const SPEECH = /\b(?:insists?|insisted|said|says|say|told|tells|according to|announced|stated|added|confirmed|claimed|estimated|reported|reports|wrote|noted|warned|insisted|denied|acknowledged|explained|argued|believes?|assessed|statement)\b/i;
+const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+const AGENTLESS = /\b(?:it (?:has|had) (?:also )?been (?:further )?reported|it (?:was|is) (?:further )?reported|there have (?:also )?been reports|reports (?:say|said|suggest)|it is (?:understood|believed|thought)|reportedly)\b/gi;
+const GLUED = /[a-z]\.[a-z]?[“"‘][A-Z]/g;
+
+const eventWords = new Set(opinionData.eventWords.words);
+
+function lines(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Profiles one document: signals of commentary vs reporting, hedges, unattributed assertions, noise. */
+export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'>): { spans: SpanInput[]; profile: SourceProfile } {
+  const lx = lexicons();
+  const text = doc.text;
+  const quotes = quotedRegions(text);
+  const spans: SpanInput[] = [];
+  const counts: SourceProfile['counts'] = {};
+  const add = (kind: ProfileSignal, start: number, end: number, extra: Record<string, unknown> = {}) => {
+    spans.push({ start, end, kind, ...extra });
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  };
+  const outside = (re: RegExp, kind: ProfileSignal) => {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (!insideAny(quotes, s, e)) add(kind, s, e);
+    }
+  };
+  outside(lx.firstPersonSingular, 'first-person');
+  outside(lx.firstPersonPlural, 'first-person-plural');
+  outside(lx.secondPerson, 'second-person');
+  outside(lx.selfReference, 'self-reference');
+  outside(lx.intensifier, 'intensifier');
+  outside(lx.hedge, 'hedge');
+  outside(AGENTLESS, 'agentless');
+  // Pronouns only: not "US" (the country), not a Roman numeral ("World War I"), not "think tank".
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i];
+    const t = text.slice(s.start, s.end);
+    const pronounKind = s.kind === 'first-person' || s.kind === 'first-person-plural' || s.kind === 'second-person';
+    const falseHit =
+      (pronounKind && t.length > 1 && t === t.toUpperCase()) ||
+      (s.kind === 'first-person' && t === 'I' && /\b(?:War|Phase|Part|Class|Type)\s+$/.test(text.slice(Math.max(0, s.start - 8), s.start))) ||
+      (s.kind === 'hedge' && /^\s+tanks?\b/i.test(text.slice(s.end, s.end + 7)));
+    if (falseHit) {
+      spans.splice(i, 1);
+      counts[s.kind as ProfileSignal]!--;
+    }
+  }
+  for (const { start: s, end: e, word } of modifierSpans(text)) {
+    const v = lx.evaluative.get(word);
+    if (v !== undefined && !eventWords.has(word) && !insideAny(quotes, s, e)) add('evaluative', s, e, { valence: v });
+  }
+  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase();
+    const s = m.index!;
+    const e = s + m[0].length;
+    // Emphasis in capitals ("INSIDE Russia"): an ordinary word the text also writes in lower case, so not an acronym.
+    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && lowerWords.has(w) && !insideAny(quotes, s, e)) add('all-caps', s, e);
+  }
+  const sentences = doc.layers.sentences ?? [];
+  const attributions = doc.layers.attributions;
+  let attributed = 0;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    const quotedWhole = insideAny(quotes, s.start, s.end);
+    if (/\?\s*$/.test(body) && !quotedWhole && !/[”"]\s*$/.test(body)) add('rhetorical-question', s.start, s.end);
+    const hasAttr = attributions ? attributions.some((a) => a.start < s.end && a.end > s.start) : SPEECH.test(body);
+    if (hasAttr) attributed++;
+    else if (!quotedWhole) {
+      if (NUMBERISH.test(body) && body.split(/\s+/).length >= 6) add('unattributed', s.start, s.end);
+      // Editorializing: the writer's own evaluative or normative statement, attributed to nobody.
+      const own = spans.some((x) => (x.kind === 'evaluative' || x.kind === 'intensifier') && x.start >= s.start && x.end <= s.end);
+      lx.normative.lastIndex = 0;
+      if (own || lx.normative.test(body)) add('editorial', s.start, s.end);
+    }
+  }
+  counts.attribution = attributed;
+  for (const l of lines(text)) {
+    const line = text.slice(l.start, l.end).trim();
+    const words = line.split(/\s+/).length;
+    const low = line.toLowerCase().replace(/[.:!]+$/, '');
+    if (words <= 5) {
+      lx.genreLabel.lastIndex = 0;
+      if (lx.genreLabel.test(line)) add('genre-label', l.start, l.end);
+    }
+    lx.footer.lastIndex = 0;
+    if (lx.noiseLine.has(low) || (words <= 12 && lx.credit.some((re) => re.test(line))) || (words <= 16 && lx.footer.test(line))) add('noise', l.start, l.end);
+  }
+  for (const m of text.matchAll(GLUED)) add('noise', m.index!, m.index! + m[0].length, { reason: 'sentences glued together' });
+  if (doc.meta.title && /^(opinion|commentary|editorial|analysis|column)\b/i.test(doc.meta.title)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
+
+  const w = lx.weights;
+  const per = Math.max(1, sentences.length / 10);
+  const contributions: Array<[string, number]> = [
+    ['first-person voice outside quotes', (w.firstPersonSingular * (counts['first-person'] ?? 0)) / per],
+    ['"we/our" outside quotes', (w.firstPersonPlural * (counts['first-person-plural'] ?? 0)) / per],
+    ['addresses the reader', (w.secondPerson * (counts['second-person'] ?? 0)) / per],
+    ['refers to its own earlier commentary', w.selfReference * (counts['self-reference'] ?? 0)],
+    ['labelled as opinion/commentary', w.genreLabel * (counts['genre-label'] ?? 0)],
+    ['rhetorical questions', (w.rhetoricalQuestion * (counts['rhetorical-question'] ?? 0)) / per],
+    ['evaluative words', (w.evaluative * (counts.evaluative ?? 0)) / per],
+    ['editorializing in the writer\'s voice', (w.editorial * (counts.editorial ?? 0)) / per],
+    ['intensifiers', (w.intensifier * (counts.intensifier ?? 0)) / per],
+    ['emphasis in capitals', (w.allCaps * (counts['all-caps'] ?? 0)) / per],
+    ['attributed statements', (w.attribution * attributed) / per],
+  ];
+  const score = Math.round(contributions.reduce((n, [, v]) => n + v, 0) * 100) / 100;
+  const reasons = contributions
+    .filter(([, v]) => Math.abs(v) >= 0.5)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, 4)
+    .map(([k, v]) => `${k} (${v > 0 ? '+' : ''}${Math.round(v * 10) / 10})`);
+  const wordCount = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return {
+    spans,
+    profile: { genre: score >= lx.threshold ? 'opinion' : (counts.editorial ?? 0) >= lx.mixedMin ? 'mixed' : 'reporting', score, threshold: lx.threshold, words: wordCount, sentences: sentences.length, counts, reasons },
+  };
+}
+
+/** Source profile of each document, shown as evidence spans (`layers.profile`) and a summary record. */
+export const profileStage: DocumentStage = {
+  kind: 'document',
+  name: 'profile',
+  version: 1,
+  needs: ['text', 'layer:sentences'],
+  produces: ['layer:profile', 'records:profile'],
+  description: 'reporting vs opinion, hedges, evaluative language, unattributed assertions and leftover noise, with evidence spans',
+  run(doc) {
+    const { spans, profile } = profileDocument(doc);
+    return { layers: { profile: spans }, records: { profile: [profile] } };
+  },
+};
