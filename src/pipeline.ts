@@ -5,9 +5,10 @@ import { TriangulateError } from './core/errors.js';
 import { reuseStage } from './corpus/reuse.js';
 import { sentencesStage } from './language/sentences.js';
 import { profileStage } from './profile/stage.js';
+import { provenanceStage } from './provenance/stage.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, profileStage, reuseStage];
+export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, profileStage, reuseStage, provenanceStage];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {
