@@ -1,0 +1,279 @@
+import type { Document, Span } from '../core/document.js';
+import type { SpanInput } from '../core/stage.js';
+import { CUES, MEASURE_RE, classOfNoun, cuesIn, measureOf } from './lexicon.js';
+
+/** A sub-span reference: where in the clean text, and what it says. */
+export interface SubSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Who a claim is attributed to: the chain from the outlet down to the original speaker. */
+export interface SpeakerChain {
+  /** Attribution span id, when the claim is attributed. */
+  attribution?: string;
+  /** The speaker as written ("Ukraine's military intelligence agency"), or null when unattributed. */
+  source: SubSpan | null;
+  /** Canonical speaker name: the linked entity's name, else the normalised source text. */
+  name: string;
+  entity?: string;
+  channel?: string;
+  /** Intermediaries the claim passed through, nearest to the reader first ("the London Telegraph"). */
+  via: string[];
+  unattributed: boolean;
+}
+
+/** The normalized claim record (one per counted figure). */
+export interface Claim extends SpanInput {
+  quantity: string;
+  sentence?: string;
+  low: number | null;
+  high: number | null;
+  value?: number;
+  qualifier?: string;
+  unit: string;
+  subject: { phrase: string; nationality?: string; head?: string; class?: string };
+  measure: string;
+  family: string;
+  place?: { text: string; scope: 'region' | 'country' | 'border' | 'front' | 'place'; start: number; end: number };
+  eventTime?: { value: string; text: string; span: string };
+  reportTime?: { value: string; text?: string; span?: string; from: 'text' | 'published' };
+  speaker: SpeakerChain;
+  modality: 'asserted' | 'reported' | 'probable' | 'possible' | 'expected';
+  polarity: 'positive' | 'negative';
+  phase?: 'initial' | 'total' | 'projected';
+  cues: string[];
+  /** Id of the claim this figure is a part of ("12,000 troops, including 500 officers"). */
+  partOf?: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+function wordsBetween(text: string, a: number, b: number): number {
+  if (b <= a) return 0;
+  return (text.slice(a, b).match(WORD) ?? []).length;
+}
+
+/** Parses a counted noun phrase into nationality, head noun and noun class. */
+export function parseSubject(counted: string | undefined): Claim['subject'] {
+  const phrase = (counted ?? '').replace(/^(?:of\s+)?(?:the|his|her|its|their|our|these|those)\s+/i, '').replace(/[,;:.]+$/, '').trim();
+  if (!phrase) return { phrase: '' };
+  const words = phrase.split(/\s+/);
+  // A plural demonym ("North Koreans", "Britons") counts people of that nationality.
+  if (words.every((w) => /^\p{Lu}/u.test(w)) && /[^s]s$/.test(words[words.length - 1]) && !classOfNoun(words[words.length - 1])) {
+    const last = words[words.length - 1].replace(/s$/, '');
+    return { phrase, nationality: [...words.slice(0, -1), last].join(' '), head: 'people', class: 'people' };
+  }
+  let headIdx = words.length - 1;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (classOfNoun(words[i].toLowerCase())) {
+      headIdx = i;
+      break;
+    }
+  }
+  const head = words[headIdx].toLowerCase();
+  const mods = words.slice(0, headIdx).filter((w) => /^\p{Lu}/u.test(w));
+  return { phrase, head, class: classOfNoun(head) ?? head.replace(/s$/, ''), ...(mods.length ? { nationality: mods.join(' ') } : {}) };
+}
+
+function sentenceOf(sentences: readonly Span[], start: number): Span | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (start < s.start) hi = mid - 1;
+    else if (start >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Picks the measure trigger nearest the figure in its sentence (after it first, within a few words). */
+export function findMeasure(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }): { measure: string; family: string; word: string } | undefined {
+  const s = text.slice(sentence.start, sentence.end);
+  let best: { measure: string; family: string; word: string; cost: number } | undefined;
+  MEASURE_RE.lastIndex = 0;
+  for (const m of s.matchAll(MEASURE_RE)) {
+    const a = sentence.start + m.index!;
+    const b = a + m[0].length;
+    const cls = measureOf(m[0]);
+    if (!cls) continue;
+    // Words after the figure ("30 troops were killed") read more directly than words before it.
+    const cost = a >= q.end ? wordsBetween(text, q.end, a) : wordsBetween(text, b, q.start) * 1.5 + 1;
+    if (cost > 14) continue;
+    // A longer trigger ("killed or wounded") wins over a shorter one it contains.
+    const c = cost - m[0].split(/\s+/).length * 0.5;
+    if (!best || c < best.cost) best = { measure: cls.measure, family: cls.family, word: m[0], cost: c };
+  }
+  return best && { measure: best.measure, family: best.family, word: best.word };
+}
+
+const PLACE_SUFFIX = /^\s+(region|oblast|province|area|district|county|state|prefecture|village|city|town)\b/i;
+const BORDER = /\bborder\b/i;
+const FRONT = /\bfront(?:\s|-)?lines?\b|\bthe front\b/i;
+
+/** The place a figure is about, with its scope (a region, a country, a border area, the front). */
+export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, sentence: { start: number; end: number }, q: { start: number; end: number }, exclude?: { start: number; end: number } | null): Claim['place'] {
+  const text = doc.text;
+  const ents = (doc.layers.entities ?? []).filter(
+    (e) => (e.type === 'GPE' || e.type === 'LOC') && e.start >= sentence.start && e.end <= sentence.end && !(exclude && e.start >= exclude.start && e.end <= exclude.end),
+  );
+  // Only places introduced as locations ("in Kursk", "to Russia"), not possessives ("Russia's war").
+  const candidates: Array<{ start: number; end: number }> = [];
+  for (const e of ents) {
+    const before = text.slice(Math.max(sentence.start, e.start - 24), e.start);
+    if (/\b(?:in|into|to|near|inside|at|on|across|around|from)\s+(?:the\s+)?(?:\S+\s+)?$/i.test(before) && !/^['’]s\b/.test(text.slice(e.end, e.end + 2))) candidates.push(e);
+  }
+  if (!ents.length) {
+    const s = text.slice(sentence.start, sentence.end);
+    for (const m of s.matchAll(/\b(?:in|into|to|near|inside|around)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu)) {
+      const a = sentence.start + m.index! + m[0].length - m[1].length;
+      if (!/^['’]s\b/.test(text.slice(a + m[1].length, a + m[1].length + 2))) candidates.push({ start: a, end: a + m[1].length });
+    }
+  }
+  if (!candidates.length) {
+    const s = text.slice(sentence.start, sentence.end);
+    const f = FRONT.exec(s);
+    return f ? { text: f[0], scope: 'front', start: sentence.start + f.index, end: sentence.start + f.index + f[0].length } : undefined;
+  }
+  // Prefer the place after the figure and closest to it.
+  candidates.sort((a, b) => {
+    const da = a.start >= q.end ? a.start - q.end : (q.start - a.end) * 2 + 1000;
+    const db = b.start >= q.end ? b.start - q.end : (q.start - b.end) * 2 + 1000;
+    return da - db;
+  });
+  const p = candidates[0];
+  const after = text.slice(p.end, p.end + 30);
+  const suffix = PLACE_SUFFIX.exec(after);
+  const end = suffix ? p.end + suffix[0].length : p.end;
+  const around = text.slice(Math.max(sentence.start, p.start - 20), Math.min(sentence.end, end + 20));
+  const scope: NonNullable<Claim['place']>['scope'] = BORDER.test(around) ? 'border' : suffix ? 'region' : isCountry(doc, p) ? 'country' : 'place';
+  return { text: text.slice(p.start, end), scope, start: p.start, end };
+}
+
+function isCountry(doc: Pick<Document, 'layers' | 'records'>, span: { start: number; end: number }): boolean {
+  const e = (doc.layers.entities ?? []).find((x) => x.start === span.start && x.end === span.end);
+  if (!e) return false;
+  const rec = (doc.records.entities ?? []).find((r) => (r as { id?: string }).id === e.entity) as { kind?: string; country?: boolean } | undefined;
+  return rec?.kind === 'country' || rec?.country === true;
+}
+
+function sub(text: string, s: { start: number; end: number } | null | undefined): SubSpan | null {
+  return s ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : null;
+}
+
+/** The attribution a figure falls under: its content contains the figure, else one in the same sentence. */
+export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>, sentence: { start: number; end: number }, q: { start: number; end: number }): SpeakerChain {
+  const text = doc.text;
+  const atts = doc.layers.attributions ?? [];
+  const contains = (a: Span) => ((a.content as SubSpan[] | undefined) ?? []).some((c) => c.start <= q.start && c.end >= q.end);
+  const att =
+    atts.find(contains) ??
+    atts.find((a) => a.start <= q.start && a.end >= q.end) ??
+    atts.find((a) => a.start < sentence.end && a.end > sentence.start);
+  if (!att) return { source: null, name: doc.meta.site ?? 'the outlet itself', via: [], unattributed: true };
+  const source = (att.source as SubSpan | null) ?? null;
+  const resolved = att.resolved as { text?: string } | undefined;
+  const ent = att.entity as string | undefined;
+  const entRec = ent ? ((doc.records.entities ?? []) as Array<{ id: string; name: string }>).find((r) => r.id === ent) : undefined;
+  const viaRaw = att.via as unknown;
+  const via = Array.isArray(viaRaw) ? viaRaw.map((v) => (typeof v === 'string' ? v : (v as SubSpan).text)).filter(Boolean) : typeof viaRaw === 'string' ? [viaRaw] : [];
+  const name = entRec?.name ?? resolved?.text ?? (source ? normaliseSpeaker(source.text) : 'unnamed');
+  return {
+    attribution: att.id,
+    source: sub(text, source),
+    name,
+    ...(ent ? { entity: ent } : {}),
+    ...(att.channel ? { channel: String(att.channel) } : {}),
+    via,
+    unattributed: Boolean(att.unattributed) || !source,
+  };
+}
+
+/** A speaker name fit for grouping: no leading article, no trailing clause. */
+export function normaliseSpeaker(s: string): string {
+  return s.replace(/^(?:the|a|an)\s+/i, '').replace(/[,;].*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Modality, polarity, phase and the cue words behind them, read from the figure's sentence. */
+export function readModality(sentenceText: string): Pick<Claim, 'modality' | 'polarity' | 'phase' | 'cues'> {
+  const possible = cuesIn(CUES.possible, sentenceText);
+  const probable = cuesIn(CUES.probable, sentenceText);
+  const reported = cuesIn(CUES.reported, sentenceText);
+  const future = cuesIn(CUES.future, sentenceText);
+  const negation = cuesIn(CUES.negation, sentenceText);
+  const modality: Claim['modality'] = possible.length ? 'possible' : future.length ? 'expected' : probable.length ? 'probable' : reported.length ? 'reported' : 'asserted';
+  const initial = cuesIn(CUES.phaseInitial, sentenceText).filter((w) => w !== 'first' || /\bfirst\s+(?:group|batch|wave|contingent|unit|units|troops|soldiers)\b/i.test(sentenceText));
+  const total = cuesIn(CUES.phaseTotal, sentenceText);
+  const phase = initial.length ? 'initial' : (modality === 'possible' || modality === 'expected') && cuesIn(CUES.phaseProjected, sentenceText).length ? 'projected' : total.length ? 'total' : undefined;
+  return {
+    modality,
+    polarity: negation.length ? 'negative' : 'positive',
+    ...(phase ? { phase } : {}),
+    cues: [...new Set([...possible, ...probable, ...reported, ...future, ...negation, ...initial, ...total])],
+  };
+}
+
+/** Builds the claim records of one document from its sentence, quantity, attribution, time and entity layers. */
+export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>): Claim[] {
+  const text = doc.text;
+  const sentences = doc.layers.sentences ?? [];
+  const times = doc.layers.times ?? [];
+  const out: Claim[] = [];
+  let n = 0;
+  for (const q of doc.layers.quantities ?? []) {
+    const unit = String(q.unit ?? 'count');
+    if (q.low === undefined && q.high === undefined) continue;
+    const sentence = sentenceOf(sentences, q.start) ?? { id: undefined, start: q.start, end: q.end, text: q.text };
+    const measure = findMeasure(text, sentence, q);
+    const subject = parseSubject(q.counted as string | undefined);
+    // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score).
+    if (!measure && !subject.phrase) continue;
+    const sText = text.slice(sentence.start, sentence.end);
+    const speaker = findSpeaker(doc, sentence, q);
+    const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end && t.type !== 'DURATION' && t.type !== 'SET');
+    const eventT = sentenceTimes.filter((t) => t.role !== 'report').sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0];
+    const reportT = sentenceTimes.find((t) => t.role === 'report');
+    const published = doc.meta.published?.slice(0, 10);
+    const claim: Claim = {
+      id: `c${++n}`,
+      start: sentence.start,
+      end: sentence.end,
+      quantity: q.id,
+      ...(sentence.id ? { sentence: sentence.id } : {}),
+      low: (q.low as number | null | undefined) ?? null,
+      high: (q.high as number | null | undefined) ?? null,
+      ...(typeof q.value === 'number' ? { value: q.value } : {}),
+      ...(q.qualifier ? { qualifier: String(q.qualifier) } : {}),
+      unit,
+      subject,
+      measure: measure?.measure ?? 'count',
+      family: measure?.family ?? 'count',
+      speaker,
+      ...readModality(sText),
+    };
+    const place = findPlace(doc, sentence, q, speaker.source);
+    if (place) claim.place = place;
+    if (eventT) claim.eventTime = { value: String(eventT.value), text: eventT.text, span: eventT.id };
+    if (reportT) claim.reportTime = { value: String(reportT.value), text: reportT.text, span: reportT.id, from: 'text' };
+    else if (published) claim.reportTime = { value: published, from: 'published' };
+    // "12,000 troops, including 500 officers and three generals": the later figures are parts.
+    const prev = out.filter((c) => c.start === sentence.start && c.quantity !== q.id).pop();
+    if (prev) {
+      const prevQ = (doc.layers.quantities ?? []).find((x) => x.id === prev.quantity);
+      if (prevQ && prevQ.end <= q.start && cuesIn(CUES.partOf, text.slice(prevQ.end, q.start)).length) {
+        claim.partOf = prev.id;
+        if (claim.measure === 'count' || claim.measure === prev.measure) {
+          claim.measure = prev.measure;
+          claim.family = prev.family;
+        }
+        if (!claim.subject.nationality && prev.subject.nationality) claim.subject = { ...claim.subject, nationality: prev.subject.nationality };
+        if (!claim.place && prev.place) claim.place = prev.place;
+      }
+    }
+    out.push(claim);
+  }
+  return out;
+}
