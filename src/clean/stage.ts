@@ -28,7 +28,11 @@ export const cleanStage: DocumentStage = {
       diagnostics.push(diagnostic('fatal', 'clean/no-text', 'clean@1', 'No article text was found in this input.', { expected: 'a page or file with readable text' }));
     }
     // Metadata given with the input (JSON fields) wins over what the page says.
-    const given = Object.fromEntries(Object.entries(doc.meta).filter(([, v]) => v !== undefined));
+    // A --published fallback yields to a date the page itself states.
+    const fallbackOnly = doc.meta.publishedSource === 'option' && 'published' in meta;
+    const given = Object.fromEntries(
+      Object.entries(doc.meta).filter(([k, v]) => v !== undefined && !(fallbackOnly && (k === 'published' || k === 'publishedSource'))),
+    );
     return {
       text: { text: result.text, offsets: result.offsets },
       meta: { ...meta, ...given },

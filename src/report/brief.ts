@@ -3,7 +3,7 @@ import type { Report, ReportDocument } from './report.js';
 
 /** Escapes text for Markdown so article text can never inject markup or links. */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => '\\' + c).replace(/\s+/g, ' ');
+  return s.replace(/[\\`*_[\]#|<>~]/g, (c) => '\\' + c).replace(/\s+/g, ' ');
 }
 
 function label(d: ReportDocument): string {
