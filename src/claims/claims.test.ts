@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Document, Span } from '../core/document.js';
+import { createDocument } from '../core/document.js';
+import { identityMap } from '../core/offsets.js';
+import { buildClaims, parseSubject, readModality, type Claim } from './build.js';
+import { alignClaims } from './align.js';
+import { figureOf } from './figures.js';
+import { buildTimeline } from './timeline.js';
+
+/** Builds a document whose layers are written by hand in the shape the language stages produce. */
+function doc(id: string, text: string, published: string, build: (at: (s: string, from?: number) => { start: number; end: number; text: string }) => Record<string, Array<Omit<Span, 'id'> & { id?: string }>>): Document {
+  const d = createDocument(id, text, { published, publishedSource: 'input', site: `Outlet ${id}` });
+  d.text = text;
+  d.offsets = identityMap(text.length);
+  const at = (s: string, from = 0) => {
+    const i = text.indexOf(s, from);
+    assert.ok(i >= 0, `fixture text contains ${s}`);
+    return { start: i, end: i + s.length, text: s };
+  };
+  d.layers.sentences = [{ id: 's1', start: 0, end: text.length, text }];
+  for (const [name, spans] of Object.entries(build(at))) d.layers[name] = spans.map((s, i) => ({ id: `${name[0]}${i + 1}`, ...s }) as Span);
+  return d;
+}
+
+const A = doc('A', 'Defence Minister Ivo Pasko said about 3,000 Zarovian troops had been deployed to the Kell region.', '2031-05-02', (at) => ({
+  quantities: [{ ...at('about 3,000'), low: 3000, high: 3000, value: 3000, qualifier: 'approx', unit: 'count', counted: 'Zarovian troops' }],
+  attributions: [{ ...at('Defence Minister Ivo Pasko said about 3,000 Zarovian troops had been deployed to the Kell region'), source: at('Defence Minister Ivo Pasko'), cue: at('said'), content: [at('about 3,000 Zarovian troops had been deployed to the Kell region')] }],
+  times: [],
+}));
+const B = doc('B', 'The Pentagon said on Monday that 10,000 Zarovian soldiers were stationed in the Kell region.', '2031-05-03', (at) => ({
+  quantities: [{ ...at('10,000'), low: 10000, high: 10000, value: 10000, qualifier: 'exact', unit: 'count', counted: 'Zarovian soldiers' }],
+  attributions: [{ ...at('The Pentagon said on Monday that 10,000 Zarovian soldiers were stationed in the Kell region'), source: at('The Pentagon'), cue: at('said'), content: [at('10,000 Zarovian soldiers were stationed in the Kell region')] }],
+  times: [{ ...at('Monday'), type: 'DATE', value: '2031-04-28', role: 'report' }],
+}));
+const C = doc('C', 'An initial group of 1,500 Zarovian fighters traveled to Ostland, the intelligence service said.', '2031-05-03', (at) => ({
+  quantities: [{ ...at('1,500'), low: 1500, high: 1500, value: 1500, qualifier: 'exact', unit: 'count', counted: 'Zarovian fighters' }],
+  attributions: [{ ...at('An initial group of 1,500 Zarovian fighters traveled to Ostland, the intelligence service said'), source: at('the intelligence service'), cue: at('said'), content: [at('An initial group of 1,500 Zarovian fighters traveled to Ostland')] }],
+  times: [],
+}));
+const D = doc('D', 'Up to 15,000 Zarovians could ultimately join the fight in the Kell region, Pasko said. The first clash took place on Tuesday.', '2031-05-04', (at) => ({
+  quantities: [{ ...at('Up to 15,000'), low: null, high: 15000, value: 15000, qualifier: 'max', unit: 'count', counted: 'Zarovians' }],
+  attributions: [{ ...at('Up to 15,000 Zarovians could ultimately join the fight in the Kell region, Pasko said'), source: at('Pasko'), cue: at('said'), content: [at('Up to 15,000 Zarovians could ultimately join the fight in the Kell region')] }],
+  times: [{ ...at('Tuesday'), type: 'DATE', value: '2031-04-29', role: 'event' }],
+}));
+const E = doc('E', 'Zarovian troops clashed with Ostland units for the first time on Wednesday, officials said. Eight soldiers were killed.', '2031-05-04', (at) => ({
+  quantities: [{ ...at('Eight'), low: 8, high: 8, value: 8, qualifier: 'exact', unit: 'count', counted: 'soldiers' }],
+  attributions: [],
+  times: [{ ...at('Wednesday'), type: 'DATE', value: '2031-04-30', role: 'event' }],
+}));
+
+test('counted phrases parse into nationality, head and class; plural demonyms count people', () => {
+  assert.deepEqual(parseSubject('North Korean troops'), { phrase: 'North Korean troops', head: 'troops', class: 'military', nationality: 'North Korean' });
+  assert.deepEqual(parseSubject('Zarovians'), { phrase: 'Zarovians', nationality: 'Zarovian', head: 'people', class: 'people' });
+  assert.equal(parseSubject('of his troops').head, 'troops');
+});
+
+test('modality, polarity and phase are read from the sentence', () => {
+  assert.equal(readModality('Up to 15,000 troops could ultimately join.').modality, 'possible');
+  assert.equal(readModality('Up to 15,000 troops could ultimately join.').phase, 'projected');
+  assert.equal(readModality('An initial group of 1,500 arrived.').phase, 'initial');
+  assert.equal(readModality('About 3,000 will join the war.').modality, 'expected');
+  assert.equal(readModality('Officials had not detected 500 troops.').polarity, 'negative');
+  assert.equal(readModality('It has been reported that 30,000 arrived.').modality, 'reported');
+});
+
+test('claims carry measure, subject, place scope, report time and speaker', () => {
+  const [a] = buildClaims(A) as Claim[];
+  assert.equal(a.measure, 'deployed');
+  assert.equal(a.family, 'presence');
+  assert.equal(a.subject.nationality, 'Zarovian');
+  assert.deepEqual(a.place && [a.place.text, a.place.scope], ['Kell region', 'region']);
+  assert.equal(a.speaker.name, 'Defence Minister Ivo Pasko');
+  assert.equal(a.reportTime?.value, '2031-05-02');
+  const [b] = buildClaims(B) as Claim[];
+  assert.equal(b.measure, 'stationed');
+  assert.equal(b.reportTime?.value, '2031-04-28');
+  const [e] = buildClaims(E) as Claim[];
+  assert.equal(e.measure, 'killed');
+  assert.ok(e.speaker.unattributed);
+});
+
+test('claims about the same thing group across outlets, relate with reasons, and give low/best/high', () => {
+  for (const d of [A, B, C, D, E]) d.layers.claims = buildClaims(d) as unknown as Span[];
+  const groups = alignClaims([A, B, C, D, E]);
+  const presence = groups.find((g) => g.key.family === 'presence')!;
+  assert.equal(presence.claims.length, 4, 'troops, soldiers, fighters and the demonym "Zarovians" are one group');
+  assert.equal(presence.key.nationality, 'Zarovian');
+  assert.equal(presence.status, 'disputed');
+  const rel = (x: string, y: string) => presence.relations.find((r) => (r.a.startsWith(x) && r.b.startsWith(y)) || (r.a.startsWith(y) && r.b.startsWith(x)))!;
+  assert.equal(rel('A/', 'B/').relation, 'conflicts');
+  assert.equal(rel('A/', 'C/').relation, 'differs-in-time');
+  assert.match(rel('A/', 'C/').reason, /initial group/);
+  assert.equal(rel('A/', 'D/').relation, 'differs-in-time');
+  const fig = figureOf(presence);
+  assert.equal(fig.best, 6500, 'median of the current figures of independent sources');
+  assert.equal(fig.low, 3000);
+  assert.equal(fig.high, 15000, 'projections widen the high estimate');
+  assert.deepEqual(fig.evolution.map((e) => e.figure), ['10,000', 'about 3,000', '1,500', 'up to 15,000'], 'ordered by report date: the Pentagon spoke on Monday');
+  const killed = groups.find((g) => g.key.measure === 'killed')!;
+  assert.equal(killed.status, 'single-source');
+  const twoOfOneSource = alignClaims([A, B], { A: 'g1', B: 'g1' }).find((g) => g.key.family === 'presence')!;
+  assert.equal(twoOfOneSource.independentSources, 1, 'copies count as one source');
+});
+
+test('the timeline sets the dates speakers give for a first event side by side', () => {
+  const events = buildTimeline([D, E]);
+  const first = events.find((e) => e.first && e.event === 'combat')!;
+  assert.deepEqual(first.dates, ['2031-04-29', '2031-04-30']);
+  assert.ok(first.disputed);
+});
