@@ -5,6 +5,8 @@ import { analyze, annotate, VERSION, type AnalyzeOptions } from '../analyze.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { TriangulateError } from '../core/errors.js';
 import { renderBrief } from '../report/brief.js';
+import { claimsCsv, figuresCsv } from '../report/csv.js';
+import { renderHtml } from '../report/html.js';
 import { STAGES } from '../pipeline.js';
 
 /** Exit codes, as documented in `--help`. */
@@ -22,7 +24,8 @@ Inputs: files, directories (recursive) and globs of .txt, .html/.htm, .json/.jso
 (one article per object: url, title, published, text or html), each optionally gzipped (.gz).
 
 analyze options:
-  --out DIR              report folder (default ./triangulate-report): report.json, brief.md
+  --out DIR              report folder (default ./triangulate-report): report.json, brief.md,
+                         report.html, claims.csv, figures.csv
   --format json|md       what goes to stdout (default md, the brief)
   --published YYYY-MM-DD reference date for inputs that carry none
   --time-zone ZONE       IANA zone for dates without one (default UTC)
@@ -105,6 +108,9 @@ async function cmdAnalyze(argv: string[]): Promise<number> {
   const brief = renderBrief(report);
   await fs.writeFile(path.join(out, 'report.json'), json);
   await fs.writeFile(path.join(out, 'brief.md'), brief);
+  await fs.writeFile(path.join(out, 'report.html'), renderHtml(report));
+  await fs.writeFile(path.join(out, 'claims.csv'), claimsCsv(report));
+  await fs.writeFile(path.join(out, 'figures.csv'), figuresCsv(report));
   let failed = 0;
   for (const f of report.failures) {
     process.stderr.write(`triangulate: ${f.source}: ${f.message}\n`);
@@ -117,7 +123,7 @@ async function cmdAnalyze(argv: string[]): Promise<number> {
   }
   if (!values.quiet) process.stdout.write(format === 'json' ? json : brief);
   else if (format === 'json') process.stdout.write(json);
-  if (!values.quiet) process.stderr.write(`triangulate: wrote ${path.join(out, 'report.json')} and ${path.join(out, 'brief.md')}\n`);
+  if (!values.quiet) process.stderr.write(`triangulate: wrote report.json, brief.md, report.html, claims.csv and figures.csv to ${out}\n`);
   return failed ? EXIT.someFailed : EXIT.ok;
 }
 
