@@ -160,6 +160,18 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
       buckets.delete(key);
     }
   }
+  // A claim with no nationality in a document that names none joins the largest group it fits.
+  for (const key of [...buckets.keys()]) {
+    const p = key.split('|');
+    if (p[4] !== '') continue;
+    const target = [...buckets.keys()]
+      .filter((k) => k !== key && k.split('|').slice(0, 4).join('|') === p.slice(0, 4).join('|'))
+      .sort((a, b) => buckets.get(b)!.length - buckets.get(a)!.length)[0];
+    if (target) {
+      buckets.get(target)!.push(...buckets.get(key)!);
+      buckets.delete(key);
+    }
+  }
   const groups: ClaimGroup[] = [];
   let n = 0;
   for (const [key, items] of [...buckets].sort((a, b) => b[1].length - a[1].length)) {

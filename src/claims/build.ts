@@ -1,6 +1,7 @@
 import type { Document, Span } from '../core/document.js';
 import type { SpanInput } from '../core/stage.js';
 import { CUES, MEASURE_RE, classOfNoun, cuesIn, measureOf } from './lexicon.js';
+import modalityData from './data/modality.json' with { type: 'json' };
 
 /** A sub-span reference: where in the clean text, and what it says. */
 export interface SubSpan {
@@ -123,8 +124,8 @@ export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, se
   // Only places introduced as locations ("in Kursk", "to Russia"), not possessives ("Russia's war").
   const candidates: Array<{ start: number; end: number }> = [];
   for (const e of ents) {
-    const before = text.slice(Math.max(sentence.start, e.start - 24), e.start);
-    if (/\b(?:in|into|to|near|inside|at|on|across|around|from)\s+(?:the\s+)?(?:\S+\s+)?$/i.test(before) && !/^['’]s\b/.test(text.slice(e.end, e.end + 2))) candidates.push(e);
+    const before = text.slice(Math.max(sentence.start, e.start - 40), e.start);
+    if (/\b(?:in|into|to|near|inside|at|on|across|around)\s+(?:the\s+)?(?:\S+\s+){0,3}$/i.test(before) && !/^['’]s\b/.test(text.slice(e.end, e.end + 2))) candidates.push(e);
   }
   if (!ents.length) {
     const s = text.slice(sentence.start, sentence.end);
@@ -173,8 +174,11 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     atts.find(contains) ??
     atts.find((a) => a.start <= q.start && a.end >= q.end) ??
     atts.find((a) => a.start < sentence.end && a.end > sentence.start);
-  if (!att) return { source: null, name: doc.meta.site ?? 'the outlet itself', via: [], unattributed: true };
+  const outlet = { source: null, name: doc.meta.site ?? 'the outlet itself', via: [], unattributed: true };
+  if (!att) return outlet;
   const source = (att.source as SubSpan | null) ?? null;
+  // "It was reported that ...": an expletive subject names nobody.
+  if (source && EXPLETIVE.has(source.text.trim().toLowerCase()) && !att.resolved) return { ...outlet, attribution: att.id };
   const resolved = att.resolved as { text?: string } | undefined;
   const ent = att.entity as string | undefined;
   const entRec = ent ? ((doc.records.entities ?? []) as Array<{ id: string; name: string }>).find((r) => r.id === ent) : undefined;
@@ -192,9 +196,18 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   };
 }
 
-/** A speaker name fit for grouping: no leading article, no trailing clause. */
+const EXPLETIVE = new Set(modalityData.expletiveSources);
+const TRAILING_TIME = /\s+(?:last|this|next|on|in|earlier|late|early)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\w+ber|january|february|march|april|may|june|july|august)\b.*$|\s+(?:yesterday|today|recently)\b.*$/i;
+
+/** A speaker name fit for grouping: no leading article, trailing clause, time words or "reports". */
 export function normaliseSpeaker(s: string): string {
-  return s.replace(/^(?:the|a|an)\s+/i, '').replace(/[,;].*$/, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/[,;].*$/, '')
+    .replace(TRAILING_TIME, '')
+    .replace(/\s+(?:reports?|statements?|sources?|assessments?)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Modality, polarity, phase and the cue words behind them, read from the figure's sentence. */
@@ -216,6 +229,13 @@ export function readModality(sentenceText: string): Pick<Claim, 'modality' | 'po
   };
 }
 
+/** A counted phrase stated before the figure: "the number of North Koreans has increased to 30,000". */
+export function countedBefore(text: string, sentence: { start: number }, q: { start: number }): string | undefined {
+  const before = text.slice(sentence.start, q.start);
+  const m = /\bnumber of ([\p{L}][\p{L} '’-]*?)\s+(?:has|have|had|is|was|were|rose|grew|increased|climbed|reached|stands|stood)\b/iu.exec(before);
+  return m?.[1];
+}
+
 /** Builds the claim records of one document from its sentence, quantity, attribution, time and entity layers. */
 export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>): Claim[] {
   const text = doc.text;
@@ -227,15 +247,19 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     const unit = String(q.unit ?? 'count');
     if (q.low === undefined && q.high === undefined) continue;
     const sentence = sentenceOf(sentences, q.start) ?? { id: undefined, start: q.start, end: q.end, text: q.text };
+    // "the two forces", "its 1.3 million member army": a reference to things, not a figure put forward.
+    if (/\b(?:the|its|his|her|their|our|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, q.start - 8), q.start))) continue;
     const measure = findMeasure(text, sentence, q);
-    const subject = parseSubject(q.counted as string | undefined);
-    // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score).
+    const subject = parseSubject((q.counted as string | undefined) || countedBefore(text, sentence, q));
+    // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score);
+    // nor is a count of something outside the known noun classes ("three villages", "2 agreed").
     if (!measure && !subject.phrase) continue;
+    if (unit === 'count' && subject.phrase && !classOfNoun(subject.head ?? '') && subject.head !== 'people') continue;
     const sText = text.slice(sentence.start, sentence.end);
     const speaker = findSpeaker(doc, sentence, q);
     const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end && t.type !== 'DURATION' && t.type !== 'SET');
-    const eventT = sentenceTimes.filter((t) => t.role !== 'report').sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0];
-    const reportT = sentenceTimes.find((t) => t.role === 'report');
+    const eventT = sentenceTimes.filter((t) => t.role !== 'report' && /^\d{4}/.test(String(t.value))).sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0];
+    const reportT = sentenceTimes.find((t) => t.role === 'report' && /^\d{4}/.test(String(t.value)));
     const published = doc.meta.published?.slice(0, 10);
     const claim: Claim = {
       id: `c${++n}`,

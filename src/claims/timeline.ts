@@ -34,6 +34,7 @@ const FIRST = phraseRegex(eventData.firstCues);
 export function timelineEntries(doc: Pick<Document, 'id' | 'text' | 'layers' | 'records' | 'meta'>): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   const times = (doc.layers.times ?? []).filter((t) => t.type === 'DATE' || t.type === 'TIME');
+  const pub = doc.meta.published ? Date.parse(doc.meta.published.slice(0, 10)) : undefined;
   for (const s of doc.layers.sentences ?? []) {
     const ts = times.filter((t) => t.start >= s.start && t.end <= s.end);
     if (!ts.length) continue;
@@ -45,6 +46,8 @@ export function timelineEntries(doc: Pick<Document, 'id' | 'text' | 'layers' | '
       const first = FIRST.test(body);
       // The event's time: the one not tied to the act of saying, else the only one there is.
       const t: Span = ts.find((x) => x.role === 'event') ?? (ts.length === 1 ? ts[0] : ts.find((x) => x.role !== 'report') ?? ts[0]);
+      // Background history ("since the Korean War in 1953") is not this story's timeline.
+      if (!/^\d{4}/.test(String(t.value)) || (pub !== undefined && Math.abs(Date.parse(String(t.value).slice(0, 10).padEnd(10, '-01').replace(/-$/, '')) - pub) > 400 * 86400000)) break;
       const speaker = findSpeaker(doc, s, { start: t.start, end: t.end });
       out.push({
         event: cls.event,
