@@ -150,15 +150,17 @@ export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, se
   const suffix = PLACE_SUFFIX.exec(after);
   const end = suffix ? p.end + suffix[0].length : p.end;
   const around = text.slice(Math.max(sentence.start, p.start - 20), Math.min(sentence.end, end + 20));
-  const scope: NonNullable<Claim['place']>['scope'] = BORDER.test(around) ? 'border' : suffix ? 'region' : isCountry(doc, p) ? 'country' : 'place';
+  const scope: NonNullable<Claim['place']>['scope'] = BORDER.test(around) ? 'border' : suffix ? 'region' : (entityScope(doc, p) ?? 'place');
   return { text: text.slice(p.start, end), scope, start: p.start, end };
 }
 
-function isCountry(doc: Pick<Document, 'layers' | 'records'>, span: { start: number; end: number }): boolean {
+/** The scope the entities stage knows for a place: its gazetteer key reads `GPE:country:..` or `LOC:region:..`. */
+function entityScope(doc: Pick<Document, 'layers' | 'records'>, span: { start: number; end: number }): 'country' | 'region' | undefined {
   const e = (doc.layers.entities ?? []).find((x) => x.start === span.start && x.end === span.end);
-  if (!e) return false;
-  const rec = (doc.records.entities ?? []).find((r) => (r as { id?: string }).id === e.entity) as { kind?: string; country?: boolean } | undefined;
-  return rec?.kind === 'country' || rec?.country === true;
+  if (!e) return undefined;
+  const rec = (doc.records.entities ?? []).find((r) => (r as { id?: string }).id === e.entity) as { key?: string; kind?: string } | undefined;
+  const kind = rec?.kind ?? rec?.key?.split(':')[1];
+  return kind === 'country' ? 'country' : kind === 'region' || kind === 'province' || kind === 'state' ? 'region' : undefined;
 }
 
 function sub(text: string, s: { start: number; end: number } | null | undefined): SubSpan | null {
