@@ -143,17 +143,20 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'>)
     }
   }
   counts.attribution = attributed;
-  for (const l of lines(text)) {
+  const allLines = lines(text);
+  const short = (i: number) => i >= 0 && i < allLines.length && text.slice(allLines[i].start, allLines[i].end).trim().split(/\s+/).length <= 4;
+  allLines.forEach((l, i) => {
     const line = text.slice(l.start, l.end).trim();
     const words = line.split(/\s+/).length;
     const low = line.toLowerCase().replace(/[.:!]+$/, '');
-    if (words <= 5) {
+    // A genre label sits near the top on its own line; in a run of short lines it is a menu item.
+    if (words <= 5 && i < 4 && !/^[-•*|]/.test(line) && !(short(i - 1) && short(i + 1))) {
       lx.genreLabel.lastIndex = 0;
       if (lx.genreLabel.test(line)) add('genre-label', l.start, l.end);
     }
     lx.footer.lastIndex = 0;
     if (lx.noiseLine.has(low) || (words <= 12 && lx.credit.some((re) => re.test(line))) || (words <= 16 && lx.footer.test(line))) add('noise', l.start, l.end);
-  }
+  });
   for (const m of text.matchAll(GLUED)) add('noise', m.index!, m.index! + m[0].length, { reason: 'sentences glued together' });
   if (doc.meta.title && /^(opinion|commentary|editorial|analysis|column)\b/i.test(doc.meta.title)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
 

@@ -64,7 +64,7 @@ function quotedShare(regions: ReadonlyArray<{ start: number; end: number }>, sta
 }
 
 /** Splits a reuse relation into narrative copying and shared quotation, and orients it by date. */
-export function classifyReuse(rel: ReuseRelation, a: Document, b: Document): CopyEdge {
+export function classifyReuse(rel: ReuseRelation, a: Document, b: Document, credits: Map<string, WireCredit[]> = new Map()): CopyEdge {
   const qa = quotedRegions(a.text);
   const qb = quotedRegions(b.text);
   let narrative = 0;
@@ -81,8 +81,15 @@ export function classifyReuse(rel: ReuseRelation, a: Document, b: Document): Cop
   const copy = narrative >= COPY_MIN_WORDS || (narrative >= 12 && coverage >= COPY_MIN_COVERAGE);
   const ta = dateOf(a);
   const tb = dateOf(b);
-  const directed = ta !== undefined && tb !== undefined && ta !== tb;
-  const [from, to] = directed && tb! < ta! ? [b.id, a.id] : [a.id, b.id];
+  let directed = ta !== undefined && tb !== undefined && ta !== tb;
+  let [from, to] = directed && tb! < ta! ? [b.id, a.id] : [a.id, b.id];
+  if (!directed) {
+    // Without dates: the article that carries the agency's own dateline is the origin, the one
+    // that says it "contains reporting from" the agency is the re-run.
+    const form = (id: string, f: WireCredit['form']) => (credits.get(id) ?? []).some((c) => c.form === f);
+    if (form(a.id, 'dateline') && form(b.id, 'reporting-from')) [from, to, directed] = [a.id, b.id, true];
+    else if (form(b.id, 'dateline') && form(a.id, 'reporting-from')) [from, to, directed] = [b.id, a.id, true];
+  }
   return {
     from,
     to,
@@ -92,7 +99,7 @@ export function classifyReuse(rel: ReuseRelation, a: Document, b: Document): Cop
     coverage,
     passages: rel.passages,
     reason: copy
-      ? `${narrative} words of narrative text in common (${Math.round(coverage * 100)}% of the shorter article)${directed ? '; the earlier article is the likely origin' : ''}`
+      ? `${narrative} words of narrative text in common (${Math.round(coverage * 100)}% of the shorter article)${directed ? (ta !== undefined && tb !== undefined && ta !== tb ? '; the earlier article is the likely origin' : '; the origin carries the agency dateline, the copy credits the agency') : ''}`
       : quotedWords > narrative
         ? `only the same quotation${rel.passages.length > 1 ? 's' : ''} in common: each outlet may have it independently`
         : `only ${narrative} words in common: too little to call a copy`,
@@ -113,7 +120,9 @@ export function buildProvenance(docs: readonly Document[], reuse: readonly Reuse
     for (const w of wiresInByline(d.meta.byline)) set.add(w);
     docWires.set(d.id, set);
   }
-  const edges = reuse.filter((r) => byId.has(r.a) && byId.has(r.b)).map((r) => classifyReuse(r, byId.get(r.a)!, byId.get(r.b)!));
+  const creditsByDoc = new Map<string, WireCredit[]>();
+  for (const w of wires) creditsByDoc.set(w.doc, [...(creditsByDoc.get(w.doc) ?? []), w]);
+  const edges = reuse.filter((r) => byId.has(r.a) && byId.has(r.b)).map((r) => classifyReuse(r, byId.get(r.a)!, byId.get(r.b)!, creditsByDoc));
   // Union-find over copy edges and shared wire credits.
   const parent = new Map(docs.map((d) => [d.id, d.id]));
   const reasons = new Map<string, string[]>();

@@ -18,6 +18,10 @@ const byAlias = new Map(aliases.map((a) => [a.alias.toLowerCase(), a.name]));
 const REPORTING = new RegExp(`(?:contains|includes|with|additional)\\s+(?:additional\\s+)?reporting\\s+(?:from|by)\\s+((?:(?:the\\s+)?(?:${ALIAS})(?:\\s*(?:,|and|&)\\s*)?)+)`, 'gi');
 // "KYIV, Ukraine (AP) —", "(Reuters) -"
 const DATELINE = new RegExp(`\\((${ALIAS})\\)\\s*[—–-]`, 'g');
+// Any agency, known or not, named the same ways: "(Meridian Press) —" at a line start after a
+// capitalised place, and "contains reporting from Some Agency".
+const DATELINE_ANY = /^(?:\p{Lu}[\p{Lu}\p{L} .,'’-]{1,60})?\((\p{Lu}[\p{L}&.' -]{1,40}?)\)\s*[—–-]/gmu;
+const REPORTING_ANY = /\b(?:contains|includes|with|additional)\s+(?:additional\s+)?reporting\s+(?:from|by)\s+((?:the\s+)?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,4})/gu;
 // A line that is only a credit: "AP", "— Reuters", "Source: AFP", "Copyright 2024 The Associated Press."
 const CREDIT_LINE = new RegExp(`^(?:[—–-]\\s*|source:\\s*|©\\s*|copyright\\s+(?:\\d{4}\\s+)?)?((?:the\\s+)?(?:${ALIAS}))(?:\\s*(?:/|,|and)\\s*(?:${ALIAS}))*\\.?(?:\\s+all rights reserved\\.?)?$`, 'i');
 
@@ -37,6 +41,14 @@ export function findWireCredits(text: string): WireCredit[] {
   for (const m of text.matchAll(DATELINE)) {
     const name = canonical(m[1]);
     if (name) out.push({ wire: name, start: m.index!, end: m.index! + m[0].length, form: 'dateline' });
+  }
+  // Agencies not in our list keep the name the text gives them.
+  for (const m of text.matchAll(DATELINE_ANY)) {
+    const at = m.index! + m[0].indexOf('(');
+    if (!out.some((c) => c.start <= at && c.end > at)) out.push({ wire: canonical(m[1]) ?? m[1].trim(), start: at, end: m.index! + m[0].length, form: 'dateline' });
+  }
+  for (const m of text.matchAll(REPORTING_ANY)) {
+    if (!out.some((c) => c.start === m.index!)) out.push({ wire: canonical(m[1]) ?? m[1].replace(/^the\s+/i, '').replace(/[.]$/, '').trim(), start: m.index!, end: m.index! + m[0].length, form: 'reporting-from' });
   }
   let s = 0;
   for (let i = 0; i <= text.length; i++) {
