@@ -234,8 +234,15 @@ export function readModality(sentenceText: string): Pick<Claim, 'modality' | 'po
 /** A counted phrase stated before the figure: "the number of North Koreans has increased to 30,000". */
 export function countedBefore(text: string, sentence: { start: number }, q: { start: number }): string | undefined {
   const before = text.slice(sentence.start, q.start);
-  const m = /\bnumber of ([\p{L}][\p{L} '’-]*?)\s+(?:has|have|had|is|was|were|rose|grew|increased|climbed|reached|stands|stood)\b/iu.exec(before);
+  // "the number of North Koreans has ...", "the number of people killed in ... has risen to 27".
+  const m = /\bnumber of ((?:\p{Lu}[\p{L}'’-]*\s+)*[\p{L}'’-]+)\b/iu.exec(before);
   return m?.[1];
+}
+
+/** "death toll rises to 27": a casualty figure with no counted noun counts people. */
+function defaultSubject(subject: Claim['subject'], family: string | undefined): Claim['subject'] {
+  if (subject.phrase || family !== 'casualties') return subject;
+  return { phrase: '', head: 'people', class: 'people' };
 }
 
 /** Builds the claim records of one document from its sentence, quantity, attribution, time and entity layers. */
@@ -251,8 +258,10 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     const sentence = sentenceOf(sentences, q.start) ?? { id: undefined, start: q.start, end: q.end, text: q.text };
     // "the two forces", "its 1.3 million member army": a reference to things, not a figure put forward.
     if (/\b(?:the|its|his|her|their|our|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, q.start - 8), q.start))) continue;
-    const measure = findMeasure(text, sentence, q);
-    const subject = parseSubject((q.counted as string | undefined) || countedBefore(text, sentence, q));
+    const before = countedBefore(text, sentence, q);
+    // After "the number of people killed ...", the measure is the word right after the counted noun.
+    const measure = findMeasure(text, sentence, q) ?? (before ? findMeasure(text, sentence, { start: text.indexOf(before, sentence.start), end: text.indexOf(before, sentence.start) + before.length }) : undefined);
+    const subject = defaultSubject(parseSubject((q.counted as string | undefined) || before), measure?.family);
     // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score);
     // nor is a count of something outside the known noun classes ("three villages", "2 agreed").
     if (!measure && !subject.phrase) continue;

@@ -33,6 +33,8 @@ export function measureOf(word: string): MeasureClass | undefined {
 
 const nounClass = new Map<string, string>();
 for (const c of nounData.classes) for (const n of c.nouns) nounClass.set(n, c.class);
+// A kind of person is its own class, named by its singular ("firefighters" -> "firefighter").
+for (const n of nounData.roles.nouns) nounClass.set(n, n.replace(/(?:ies)$/, 'y').replace(/(?<=[^s])s$/, '').replace(/^children$/, 'child').replace(/^crew members$/, 'crew member'));
 
 /** The class of a counted head noun (`soldiers` -> `military`), or undefined. */
 export function classOfNoun(head: string): string | undefined {
