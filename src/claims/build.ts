@@ -60,7 +60,17 @@ function wordsBetween(text: string, a: number, b: number): number {
 export function parseSubject(counted: string | undefined): Claim['subject'] {
   const phrase = (counted ?? '').replace(/^(?:of\s+)?(?:the|his|her|its|their|our|these|those)\s+/i, '').replace(/[,;:.]+$/, '').trim();
   if (!phrase) return { phrase: '' };
-  const words = phrase.split(/\s+/);
+  // The noun phrase ends where a clause starts: a preposition, relative, verb or participle.
+  const all = phrase.split(/\s+/);
+  let cut = all.length;
+  for (let i = 1; i < all.length; i++) {
+    if (/^(?:in|of|that|who|which|whose|has|have|had|is|are|was|were|to|from|at|on|for|with|by|after|since|during|as|and|or|but|including)$/i.test(all[i]) || (/^\p{Ll}+ed$/u.test(all[i]) && i > 0)) {
+      cut = i;
+      break;
+    }
+  }
+  const words = all.slice(0, cut);
+  if (cut < all.length) return parseSubject(words.join(' '));
   // A plural demonym ("North Koreans", "Britons") counts people of that nationality.
   if (words.every((w) => /^\p{Lu}/u.test(w)) && /[^s]s$/.test(words[words.length - 1]) && !classOfNoun(words[words.length - 1])) {
     const last = words[words.length - 1].replace(/s$/, '');
@@ -239,6 +249,8 @@ export function countedBefore(text: string, sentence: { start: number }, q: { st
   return m?.[1];
 }
 
+const MEASURE_AFTER = /^\s*(\p{L}+(?:\s+(?:or|and)\s+\p{L}+)?)/u;
+
 /** "death toll rises to 27": a casualty figure with no counted noun counts people. */
 function defaultSubject(subject: Claim['subject'], family: string | undefined): Claim['subject'] {
   if (subject.phrase || family !== 'casualties') return subject;
@@ -260,7 +272,9 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     if (/\b(?:the|its|his|her|their|our|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, q.start - 8), q.start))) continue;
     const before = countedBefore(text, sentence, q);
     // After "the number of people killed ...", the measure is the word right after the counted noun.
-    const measure = findMeasure(text, sentence, q) ?? (before ? findMeasure(text, sentence, { start: text.indexOf(before, sentence.start), end: text.indexOf(before, sentence.start) + before.length }) : undefined);
+    const beforeAt = before ? text.indexOf(before, sentence.start) : -1;
+    const afterBefore = beforeAt >= 0 ? MEASURE_AFTER.exec(text.slice(beforeAt + before!.length, beforeAt + before!.length + 40)) : null;
+    const measure = (afterBefore && measureOf(afterBefore[1]) ? { ...measureOf(afterBefore[1])!, word: afterBefore[1] } : undefined) ?? findMeasure(text, sentence, q);
     const subject = defaultSubject(parseSubject((q.counted as string | undefined) || before), measure?.family);
     // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score);
     // nor is a count of something outside the known noun classes ("three villages", "2 agreed").
