@@ -5,9 +5,10 @@ import { TriangulateError } from './core/errors.js';
 import { reuseStage } from './corpus/reuse.js';
 import { sentencesStage } from './language/sentences.js';
 import { entitiesStage } from './entities/stage.js';
+import { entityLinksStage } from './corpus/entities.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, entitiesStage, reuseStage];
+export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, entitiesStage, reuseStage, entityLinksStage];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {

@@ -217,15 +217,22 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       }
       // Collect a run of capitalised words, allowing "of"/"for"/"the" inside organisation names.
       let j = i + 1;
-      let orgish = c.orgHeads.has(bare(w.text)) || c.orgSuffixes.has(bare(w.text)) || c.titles.has(bare(w.text));
+      // Connectors continue organisation names ("Institute for the Study of War") and titles
+      // ("Secretary of State"), not personal names ("Gen. Olena Marchuk of the Army" is two names).
+      let orgish = c.orgHeads.has(bare(w.text)) || c.orgSuffixes.has(bare(w.text));
       while (j < words.length) {
         const x = words[j];
-        if (isNameWord(x) && !x.sentStart) {
-          if (c.orgHeads.has(bare(x.text)) || c.orgSuffixes.has(bare(x.text)) || c.titles.has(bare(x.text))) orgish = true;
+        if (isNameWord(x) && !x.sentStart && !c.stopStarts.has(x.lower)) {
+          if (c.orgHeads.has(bare(x.text)) || c.orgSuffixes.has(bare(x.text))) orgish = true;
           j++;
           continue;
         }
-        if (orgish && (x.lower === 'of' || x.lower === 'for' || x.lower === 'on')) {
+        // "Korean People's Army": a possessive inside an organisation's name.
+        if (orgish && POSSESSIVE.test(x.text) && words[j + 1] && isNameWord(words[j + 1])) {
+          j += 2;
+          continue;
+        }
+        if ((orgish || c.roleHeads.has(bare(words[j - 1].text))) && (x.lower === 'of' || x.lower === 'for' || x.lower === 'on')) {
           let k = j + 1;
           if (words[k]?.lower === 'the') k++;
           if (words[k] && isNameWord(words[k])) {
@@ -247,7 +254,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       const pick = (phrase: string | undefined, from: number): boolean => {
         if (!phrase || !phrase.split(/\s+/).some((t) => c.roleHeads.has(bare(t)))) return false;
         if (/^(?:said|says|told|who|which|that|and|but)\b/i.test(phrase)) return false;
-        m.role = phrase.trim();
+        m.role = phrase.replace(/^according to\s+(?:the\s+)?/i, '').trim();
         const to = from + phrase.length;
         for (let q = mentions.length - 1; q >= lineFirst; q--) {
           const o = mentions[q];
@@ -277,6 +284,15 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     /** Types the capitalised run words[a, b) and pushes its mentions; returns the next word index. */
     function classifyRun(a: number, b: number): number {
       let next = b;
+      if (heading) {
+        // In a title-case heading every word is capitalised: take only the names the gazetteer knows.
+        for (let k = a; k < b; ) {
+          const hit = longestGaz(g, words, k, b);
+          if (hit) gazMention(k, k + hit.n, hit.entry);
+          k += hit?.n ?? 1;
+        }
+        return b;
+      }
       const gz = longestGaz(g, words, a, b);
       if (gz && gz.n === b - a) return gazMention(a, b, gz.entry);
       if (gz) {
@@ -311,7 +327,9 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       let entry = e;
       let basis: Basis = 'gazetteer';
       // A capital that speaks or acts stands for its government: "Pyongyang denied the report".
-      if (e.capitalOf && after && (after.pos === 'VERB' || after.pos === 'AUX' || c.speechVerbs.has(after.lower))) {
+      const prev = words[a - 1]?.lower ?? '';
+      const placed = c.placePrepositions.has(prev) || prev === 'to' || prev === 'at' || prev === 'of';
+      if (e.capitalOf && after && !placed && (after.pos === 'VERB' || after.pos === 'AUX' || c.speechVerbs.has(after.lower))) {
         entry = g.names.get(norm(g.countryName.get(e.country!)!))!;
         basis = 'capital-for-government';
       }
@@ -333,6 +351,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       if (a >= b) return b;
       const first = words[a];
       const last = words[b - 1];
+      if (c.eventSuffixes.has(last.lower)) return b; // an event ("Korean War"), not an entity
       const span = (x: number, y: number): string => text.slice(words[x].start, words[y - 1].end);
       const full = span(a, b);
       // Title inside the run: "Defense Minister Rustem Umerov", "Gen. Smith".
@@ -389,11 +408,11 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
         push({ start: first.start, end: last.end, type: 'LOC', basis: 'place-cue', name: full, sentence: first.sentence });
         return b;
       }
-      if (words.slice(a, b).some((x) => COMPASS.test(x.text))) {
+      if (words.slice(a, b).some((x) => COMPASS.test(x.text)) || c.placeCues.has(last.lower)) {
         push({ start: first.start, end: last.end, type: 'LOC', basis: 'place-cue', name: full, sentence: first.sentence });
         return b;
       }
-      if (b - a <= 4 && words.slice(a, b).every((x) => !x.upper && x.pos === 'PROPN')) {
+      if (b - a <= 4 && words.slice(a, b).every((x) => !x.upper && x.pos === 'PROPN' && !/-\p{Lu}/u.test(x.text))) {
         push({ start: first.start, end: last.end, type: 'PERSON', basis: after && c.speechVerbs.has(after.lower) ? 'speech-subject' : 'name-shape', name: full, role: leadingRole(a), sentence: first.sentence, ...aff });
         return b;
       }

@@ -74,7 +74,7 @@ function validate(): { countries: Country[]; orgs: Org[] } {
     }
   }
   const cues = cuesData as Record<string, unknown>;
-  for (const k of ['titles', 'roleHeads', 'honorifics', 'orgSuffixes', 'orgHeads', 'connectors', 'placeCues', 'placePrepositions', 'speechVerbs', 'notNames', 'stopStarts']) {
+  for (const k of ['titles', 'roleHeads', 'honorifics', 'orgSuffixes', 'orgHeads', 'connectors', 'placeCues', 'placePrepositions', 'speechVerbs', 'notNames', 'stopStarts', 'eventSuffixes']) {
     if (!isStrings(cues[k])) fail(`cues.json "${k}" is not a list of strings`);
   }
   return { countries: countries as Country[], orgs: orgs as Org[] };
@@ -102,6 +102,7 @@ export interface Gazetteer {
     speechVerbs: Set<string>;
     notNames: Set<string>;
     stopStarts: Set<string>;
+    eventSuffixes: Set<string>;
     pronouns: Map<string, string>;
   };
 }
@@ -199,6 +200,7 @@ export function gazetteer(): Gazetteer {
       speechVerbs: set('speechVerbs'),
       notNames: set('notNames'),
       stopStarts: set('stopStarts'),
+      eventSuffixes: set('eventSuffixes'),
       pronouns: new Map(Object.entries(c.pronouns)),
     },
   };

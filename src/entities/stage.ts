@@ -1,6 +1,6 @@
 import type { Document } from '../core/document.js';
 import type { DocumentStage, SpanInput } from '../core/stage.js';
-import { gazetteer, phon } from './gazetteer.js';
+import { gazetteer, norm, phon } from './gazetteer.js';
 import { findMentions, type Basis, type EntityType, type Mention } from './detect.js';
 
 /** A merged entity of one document, as listed in `records.entities`. */
@@ -121,7 +121,11 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
       // generic organisation carries its country ("Security Council (Ukraine)").
       const longest = used.filter((n) => !/^\p{Lu}{2,}$/u.test(n)).sort((a, b) => b.length - a.length)[0] ?? e.name;
       e.name = longest.replace(/^the\s+/i, '');
-      if (e.type === 'ORG' && e.affiliation && !e.name.includes(e.affiliation)) e.name = `${e.name} (${e.affiliation})`;
+      const ws = e.name.split(/\s+/);
+      const head = g.names.get(norm(ws[0])) ?? g.names.get(norm(ws.slice(0, 2).join(' ')));
+      if (e.type === 'ORG' && e.affiliation && !e.name.includes(e.affiliation) && !head?.country) {
+        e.name = `${e.name} (${e.affiliation})`;
+      }
     }
     e.aliases = used.filter((n) => n !== e.name);
     if (e.role === undefined) delete e.role;
