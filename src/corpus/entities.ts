@@ -28,7 +28,9 @@ export function linkEntities(docs: ReadonlyArray<{ id: string; records: Record<s
   const owner = new Map<string, number>();
   items.forEach(({ e }, i) => {
     const keys = new Set<string>([e.key]);
-    for (const n of [e.name, ...e.aliases]) {
+    // A gazetteer entity is known by its id and name; its aliases may include metonyms ("Kyiv" for
+    // Ukraine's government) that must not pull the city in.
+    for (const n of GAZ_KEY.test(e.key) ? [e.name] : [e.name, ...e.aliases]) {
       const p = phon(n);
       if (!p || (e.type === 'PERSON' && !p.includes(' '))) continue;
       keys.add(`${typeClass(e.type)}|${p}`);
