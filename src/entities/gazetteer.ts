@@ -18,6 +18,18 @@ export interface GazEntry {
 
 /** Folds a name for lookup: case, diacritics, curly apostrophes, dots and hyphens. */
 export function norm(s: string): string {
+  let r = normCache.get(s);
+  if (r === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    normCache.set(s, (r = normUncached(s)));
+  }
+  return r;
+}
+// Names repeat a lot across a text and a corpus; folding (NFD) is the costly part of a lookup.
+const normCache = new Map<string, string>();
+
+function normUncached(s: string): string {
+  if (/^[a-z]+$/.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
