@@ -140,3 +140,14 @@ test('spelling-variant keys fold transliterations together and keep different na
   assert.equal(phon('Kim Jong-un').replace(/ /g, ''), phon('Kim Jong Un').replace(/ /g, ''));
   assert.notEqual(phon('Andrii Kovalenko'), phon('Andrii Kovalchuk'));
 });
+
+test('a report with entity spans and corpus.entities validates against the schema', async () => {
+  const { analyzeRecords } = await import('../analyze.js');
+  const { validateReport } = await import('../report/validate.js');
+  const rec = (source: string, raw: string) => ({ source, format: 'text' as const, raw, meta: {}, diagnostics: [] });
+  const r = analyzeRecords([rec('a.txt', STORY_A), rec('b.txt', STORY_B)], { published: '2024-11-12' });
+  const report = (r as unknown as { report?: unknown }).report ?? r;
+  assert.deepEqual(validateReport(report), []);
+  const corpus = (report as { corpus: { entities?: unknown[] } }).corpus;
+  assert.ok(corpus.entities && corpus.entities.length > 10);
+});
