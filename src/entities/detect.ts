@@ -1,5 +1,5 @@
 import type { Span } from '../core/document.js';
-import { analyzeLine } from '../language/wink.js';
+import { lineTokens } from '../language/wink.js';
 import { gazetteer, norm, type GazEntry, type Gazetteer } from './gazetteer.js';
 
 /** The entity types this stage finds. */
@@ -48,6 +48,10 @@ interface Word {
   end: number;
   text: string;
   lower: string;
+  /** Lower case without a final period ("Gen." gives "gen"), for the cue lists. */
+  bare: string;
+  /** Folded for gazetteer lookup (see `norm`). */
+  norm: string;
   pos: string;
   cap: boolean;
   upper: boolean;
@@ -63,8 +67,8 @@ const POSSESSIVE = /^['’]s$/;
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
 /** Words of one line: wink tokens with hyphenated compounds joined (`Jong-un`, `counter-disinformation`). */
-function lineWords(line: string, offset: number, sentenceAt: (pos: number) => number): Word[] {
-  const lt = analyzeLine(line);
+function lineWords(text: string, line: string, offset: number, sentenceAt: (pos: number) => number): Word[] {
+  const lt = lineTokens(text, offset, offset + line.length);
   const out: Word[] = [];
   if (!lt) return out;
   const { starts, ends, pos } = lt;
@@ -79,6 +83,7 @@ function lineWords(line: string, offset: number, sentenceAt: (pos: number) => nu
       if (p !== 'PROPN') p = pos[i];
     }
     const text = line.slice(s, e);
+    const lower = text.toLowerCase();
     const sentence = sentenceAt(s + offset);
     const isWord = /[\p{L}\p{N}]/u.test(text);
     const sentStart = sentence !== prevSentence && isWord;
@@ -87,7 +92,9 @@ function lineWords(line: string, offset: number, sentenceAt: (pos: number) => nu
       start: s + offset,
       end: e + offset,
       text,
-      lower: text.toLowerCase(),
+      lower,
+      bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
+      norm: norm(text),
       pos: p,
       cap: CAP.test(text),
       upper: ACRONYM.test(text),
@@ -104,7 +111,7 @@ function longestGaz(g: Gazetteer, words: Word[], i: number, limit: number): { en
   let key = '';
   for (let n = 1; n <= g.maxWords && i + n <= limit; n++) {
     const w = words[i + n - 1];
-    key = n === 1 ? norm(w.text) : `${key} ${norm(w.text)}`;
+    key = n === 1 ? w.norm : `${key} ${w.norm}`;
     const e = g.names.get(key);
     if (e) best = { entry: e, n };
   }
@@ -140,13 +147,16 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
   const acronyms = new Map<string, number>();
 
   let lineStart = 0;
-  for (let li = 0; li <= text.length; li++) {
-    if (li < text.length && text[li] !== '\n') continue;
+  const lineEnd = (from: number): number => {
+    const k = text.indexOf('\n', from);
+    return k < 0 ? text.length : k;
+  };
+  for (let li = lineEnd(0); lineStart <= text.length; li = lineEnd(lineStart)) {
     const line = text.slice(lineStart, li);
     const offset = lineStart;
     lineStart = li + 1;
     if (!/\p{Lu}/u.test(line) && !/\b(?:he|she|his|her|him)\b/i.test(line)) continue;
-    const words = lineWords(line, offset, sentenceAt);
+    const words = lineWords(text, line, offset, sentenceAt);
     const heading = isHeading(words);
     const lineFirst = mentions.length;
 
@@ -180,7 +190,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       if (words[i]?.text !== '(' || words[i + 2]?.text !== ')' || !words[i + 1]?.upper) return i;
       const w = words[i + 1];
       const idx = push({ start: w.start, end: w.end, type: mentions[of].type, basis: 'acronym-defined', name: w.text, acronymOf: of, sentence: w.sentence, gaz: mentions[of].gaz });
-      acronyms.set(norm(w.text), idx);
+      acronyms.set(w.norm, idx);
       return i + 3;
     };
 
@@ -200,7 +210,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
         let hit: { e: GazEntry; n: number } | undefined;
         let key = '';
         for (let n = 1; descs && n <= 5 && i + n <= words.length; n++) {
-          key = n === 1 ? norm(words[i].text) : `${key} ${norm(words[i + n - 1].text)}`;
+          key = n === 1 ? words[i].norm : `${key} ${words[i + n - 1].norm}`;
           const e = descs.get(key);
           if (e) hit = { e, n };
         }
@@ -219,11 +229,11 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       let j = i + 1;
       // Connectors continue organisation names ("Institute for the Study of War") and titles
       // ("Secretary of State"), not personal names ("Gen. Olena Marchuk of the Army" is two names).
-      let orgish = c.orgHeads.has(bare(w.text)) || c.orgSuffixes.has(bare(w.text));
+      let orgish = c.orgHeads.has(w.bare) || c.orgSuffixes.has(w.bare);
       while (j < words.length) {
         const x = words[j];
         if (isNameWord(x) && !x.sentStart && !c.stopStarts.has(x.lower)) {
-          if (c.orgHeads.has(bare(x.text)) || c.orgSuffixes.has(bare(x.text))) orgish = true;
+          if (c.orgHeads.has(x.bare) || c.orgSuffixes.has(x.bare)) orgish = true;
           j++;
           continue;
         }
@@ -232,7 +242,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
           j += 2;
           continue;
         }
-        if ((orgish || c.roleHeads.has(bare(words[j - 1].text))) && (x.lower === 'of' || x.lower === 'for' || x.lower === 'on')) {
+        if ((orgish || c.roleHeads.has(words[j - 1].bare)) && (x.lower === 'of' || x.lower === 'for' || x.lower === 'on')) {
           let k = j + 1;
           if (words[k]?.lower === 'the') k++;
           if (words[k] && isNameWord(words[k])) {
@@ -273,10 +283,10 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
 
     function isNameWord(x: Word): boolean {
       if (!x.cap || !/\p{L}/u.test(x.text)) return false;
-      if (c.notNames.has(bare(x.text)) && !g.names.has(norm(x.text))) return false;
+      if (c.notNames.has(x.bare) && !g.names.has(x.norm)) return false;
       if (x.sentStart) {
         if (c.stopStarts.has(x.lower)) return false;
-        if (x.pos !== 'PROPN' && !g.names.has(norm(x.text)) && !c.titles.has(bare(x.text)) && !personTokens.has(norm(x.text)) && !acronyms.has(norm(x.text)) && !x.upper) return false;
+        if (x.pos !== 'PROPN' && !g.names.has(x.norm) && !c.titles.has(x.bare) && !personTokens.has(x.norm) && !acronyms.has(x.norm) && !x.upper) return false;
       }
       return true;
     }
@@ -343,7 +353,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
 
     /** True when a word of words[a, b) heads or ends an organisation name ("Council on Foreign Relations"). */
     function hasOrgWord(a: number, b: number): boolean {
-      for (let k = a; k < b; k++) if (c.orgSuffixes.has(bare(words[k].text)) || c.orgHeads.has(bare(words[k].text))) return true;
+      for (let k = a; k < b; k++) if (c.orgSuffixes.has(words[k].bare) || c.orgHeads.has(words[k].bare)) return true;
       return false;
     }
 
@@ -356,24 +366,24 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       const full = span(a, b);
       // Title inside the run: "Defense Minister Rustem Umerov", "Gen. Smith".
       let t = -1;
-      for (let k = a; k < b - 1; k++) if (c.roleHeads.has(bare(words[k].text)) && !words[k].upper) t = k;
+      for (let k = a; k < b - 1; k++) if (c.roleHeads.has(words[k].bare) && !words[k].upper) t = k;
       if (t >= 0 && !hasOrgWord(a, t + 1) && runKind(t + 1, b) === 'other' && b - t - 1 <= 4) {
         const lead = leadingRole(a);
-        const honor = t === a && c.honorifics.has(bare(words[t].text));
+        const honor = t === a && c.honorifics.has(words[t].bare);
         const role = honor ? undefined : [lead, span(a, t + 1)].filter(Boolean).join(' ');
         push({ start: words[t + 1].start, end: last.end, type: 'PERSON', basis: honor ? 'honorific' : 'title', name: span(t + 1, b), role, sentence: first.sentence, ...aff });
         return b;
       }
-      if (c.titles.has(bare(last.text)) && !last.upper) return b; // a role with no name: "the Defense Minister"
+      if (c.titles.has(last.bare) && !last.upper) return b; // a role with no name: "the Defense Minister"
       if (runKind(a, b) === 'org') {
-        const basis: Basis = words.slice(a, b).some((x) => c.orgSuffixes.has(bare(x.text))) ? 'org-suffix' : 'org-head';
+        const basis: Basis = words.slice(a, b).some((x) => c.orgSuffixes.has(x.bare)) ? 'org-suffix' : 'org-head';
         const idx = push({ start: first.start, end: last.end, type: 'ORG', basis, name: full.replace(/^the\s+/i, ''), sentence: first.sentence, ...aff });
         return parenAcronym(b, idx);
       }
       const after = words[b];
       const prev = words[a - 1];
       if (b - a === 1) {
-        const k = norm(first.text);
+        const k = first.norm;
         if (acronyms.has(k)) {
           const of = acronyms.get(k)!;
           push({ start: first.start, end: first.end, type: mentions[of].type, basis: 'acronym-defined', name: first.text, acronymOf: of, gaz: mentions[of].gaz, sentence: first.sentence });
@@ -428,7 +438,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     /** Index of the first lower-case role word before word `a` (or `a` itself). */
     function roleStart(a: number): number {
       let k = a;
-      while (k > 0 && !words[k - 1].cap && c.titles.has(bare(words[k - 1].text))) k--;
+      while (k > 0 && !words[k - 1].cap && c.titles.has(words[k - 1].bare)) k--;
       return k;
     }
   }

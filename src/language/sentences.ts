@@ -1,5 +1,5 @@
 import type { DocumentStage, SpanInput } from '../core/stage.js';
-import { tokenize } from './wink.js';
+import { lineTokens, type LineTokens } from './wink.js';
 
 /** Abbreviations after which a period does not end a sentence (beyond what wink knows). */
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Ltd|Co)|\b(?:[A-Z]\.){1,3}[A-Z]?)\.$/;
@@ -12,7 +12,11 @@ const NEVER_FINAL = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|G
  * abbreviations or before a lower-case word.
  */
 export function splitLine(line: string, offset: number): Array<{ start: number; end: number }> {
-  const tok = tokenize(line);
+  return splitTokens(line, offset, lineTokens(line, 0, line.length));
+}
+
+/** Sentence spans of one line from its wink tokens (see `splitLine`). */
+function splitTokens(line: string, offset: number, tok: LineTokens | undefined): Array<{ start: number; end: number }> {
   let spans: Array<{ start: number; end: number }> = [];
   if (tok && tok.starts.length) {
     for (const [a, b] of tok.sentences) spans.push({ start: tok.starts[a], end: tok.ends[b] });
@@ -58,11 +62,11 @@ export const sentencesStage: DocumentStage = {
     const out: SpanInput[] = [];
     let lineStart = 0;
     const text = doc.text;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text[i] === '\n') {
-        if (i > lineStart) out.push(...splitLine(text.slice(lineStart, i), lineStart));
-        lineStart = i + 1;
-      }
+    while (lineStart <= text.length) {
+      let i = text.indexOf('\n', lineStart);
+      if (i < 0) i = text.length;
+      if (i > lineStart) out.push(...splitTokens(text.slice(lineStart, i), lineStart, lineTokens(text, lineStart, i)));
+      lineStart = i + 1;
     }
     return { layers: { sentences: out } };
   },

@@ -35,7 +35,7 @@ function winkLean(): Wink {
   return lean;
 }
 
-/** Tokens of one line: character offsets, values, universal POS tags, and wink's sentence token ranges. */
+/** Tokens of a text: character offsets, values, universal POS tags, and wink's sentence token ranges. */
 export interface LineTokens {
   starts: number[];
   ends: number[];
@@ -44,24 +44,56 @@ export interface LineTokens {
   sentences: Array<[number, number]>;
 }
 
-// The sentences and entities stages read the same lines one after the other; a small cache keyed by
-// the line's text lets them share one wink pass (the output depends on the text alone, so it stays pure).
+// The sentences and entities stages read the same document one after the other; wink is run once
+// over the whole text (one call costs about half as much per character as a call per line) and the
+// result is kept for the last few texts. The output depends on the text alone, so stages stay pure.
 const cache = new Map<string, LineTokens | null>();
-let cachedChars = 0;
-const CACHE_CHARS = 2_000_000;
+const CACHE_TEXTS = 8;
 
-/** Tokenizes and POS-tags one line (cached); undefined when wink's tokens cannot be placed in the text. */
-export function analyzeLine(text: string): LineTokens | undefined {
+/** Tokenizes and POS-tags a whole text (cached); undefined when wink's tokens cannot be placed in it. */
+export function analyzeText(text: string): LineTokens | undefined {
   const hit = cache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   const r = analyzeUncached(text);
-  if (cachedChars + text.length > CACHE_CHARS) {
-    cache.clear();
-    cachedChars = 0;
-  }
+  if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);
   cache.set(text, r ?? null);
-  cachedChars += text.length;
   return r;
+}
+
+/** Index of the first token whose start is >= pos (binary search). */
+function firstAtOrAfter(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens of `text[lineStart, lineEnd)` (one line of a text analysed whole), with offsets
+ * relative to the line and wink's sentences cut at the line's ends.
+ */
+export function lineTokens(text: string, lineStart: number, lineEnd: number): LineTokens | undefined {
+  const all = analyzeText(text);
+  if (!all) return undefined;
+  const a = firstAtOrAfter(all.starts, lineStart);
+  const b = firstAtOrAfter(all.starts, lineEnd);
+  const starts = all.starts.slice(a, b).map((x) => x - lineStart);
+  const ends = all.ends.slice(a, b).map((x) => x - lineStart);
+  const sentences: Array<[number, number]> = [];
+  for (const [s, e] of all.sentences) {
+    if (e < a || s >= b) continue;
+    sentences.push([Math.max(s, a) - a, Math.min(e, b - 1) - a]);
+  }
+  return { starts, ends, values: all.values.slice(a, b), pos: all.pos.slice(a, b), sentences };
+}
+
+/** Tokenizes and POS-tags one line on its own. */
+export function analyzeLine(line: string): LineTokens | undefined {
+  return lineTokens(line, 0, line.length);
 }
 
 function analyzeUncached(text: string): LineTokens | undefined {
@@ -91,5 +123,5 @@ function analyzeUncached(text: string): LineTokens | undefined {
 
 /** Token boundaries of `text` as character offsets, with wink's sentence token ranges. */
 export function tokenize(text: string): { starts: number[]; ends: number[]; sentences: Array<[number, number]> } | undefined {
-  return analyzeLine(text);
+  return analyzeText(text);
 }
