@@ -41,6 +41,24 @@ export function linkEntities(docs: ReadonlyArray<{ id: string; records: Record<s
       else parent[find(i)] = find(o);
     }
   });
+  // An acronym standing alone in one document ("AP") joins the one organisation whose initials it spells.
+  const initials = new Map<string, Set<number>>();
+  items.forEach(({ e }, i) => {
+    if (e.type !== 'ORG') return;
+    for (const n of [e.name, ...e.aliases]) {
+      const ws = n.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      if (ws.length < 2) continue;
+      const key = ws.map((w) => w[0]).join('');
+      const set = initials.get(key) ?? new Set<number>();
+      set.add(i);
+      initials.set(key, set);
+    }
+  });
+  items.forEach(({ e }, i) => {
+    if (e.type !== 'ORG' || !/^\p{Lu}{2,}$/u.test(e.name)) return;
+    const roots = new Set([...(initials.get(e.name) ?? [])].map(find));
+    if (roots.size === 1) parent[find(i)] = [...roots][0];
+  });
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
     const r = find(i);

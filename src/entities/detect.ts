@@ -63,6 +63,8 @@ const CAP = /^\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}0-9&]{1,7}|(?:\p{Lu}\.){2,4})$/u;
 /** Compass words make a capitalised run a place ("East Asia", "Western Europe"), not a person. */
 const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater)(?:ern)?$/;
+/** Word endings of place adjectives (Siberian, European, Balkan-ese...). */
+const ADJECTIVAL = /(?:ian|ean|ese|ish|ic|an)$/;
 const POSSESSIVE = /^['’]s$/;
 const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
@@ -111,7 +113,7 @@ function longestGaz(g: Gazetteer, words: Word[], i: number, limit: number): { en
   let key = '';
   for (let n = 1; n <= g.maxWords && i + n <= limit; n++) {
     const w = words[i + n - 1];
-    key = n === 1 ? w.norm : `${key} ${w.norm}`;
+    key = n === 1 ? w.norm : w.start === words[i + n - 2].end ? key + w.norm : `${key} ${w.norm}`;
     const e = g.names.get(key);
     if (e) best = { entry: e, n };
   }
@@ -238,7 +240,8 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
           continue;
         }
         // "Korean People's Army": a possessive inside an organisation's name.
-        if (orgish && POSSESSIVE.test(x.text) && words[j + 1] && isNameWord(words[j + 1])) {
+        const y = words[j + 1];
+        if (POSSESSIVE.test(x.text) && y && isNameWord(y) && (orgish || (c.orgSuffixes.has(y.bare) && !g.names.has(norm(text.slice(w.start, words[j - 1].end)))))) {
           j += 2;
           continue;
         }
@@ -382,6 +385,8 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       }
       const after = words[b];
       const prev = words[a - 1];
+      // A capitalised adjective before a common noun ("Siberian region", "from Siberian units") is no name.
+      if (b - a === 1 && ADJECTIVAL.test(first.text) && after && /^\p{Ll}/u.test(after.text)) return b;
       if (b - a === 1) {
         const k = first.norm;
         if (acronyms.has(k)) {

@@ -15,6 +15,7 @@ const STORY_A = [
   "South Korea's National Intelligence Service (NIS) estimated that 9,000 troops were sent. The NIS said the troops trained near Vladivostok.",
   "Ukraine's military intelligence agency (HUR) said the DPRK sent more officers. Pyongyang denied the report, and Kim Jong Un stayed silent.",
   'The Pentagon said Moscow was paying for the deployment. Russian President Mikhail Dorenko said nothing.',
+  'AP reported that Siberian units had reached the Zarechny region.',
   'The Kiev Institute of Strategy, a think tank, said President Volodymyr Zelensky was ready. Officials in Kiev were cautious.',
 ].join('\n');
 
@@ -23,6 +24,7 @@ const STORY_B = [
   'Officials in Kyiv were told the same.',
   "Ukraine's military intelligence (GUR) said President Volodymyr Zelenskyy spoke to the U.S. Department of Defense.",
   'Gen. Olena Marchuk of the Armed Forces of Ukraine told reporters the border was calm.',
+  'The Associated Press said Zarechny Oblast was quiet.',
 ].join('\n');
 
 function run(text: string, id = 'a'): Document {
@@ -107,7 +109,9 @@ test('capitalised sequences are typed by explainable cues, and sentence-initial 
   assert.equal(byName(d, 'Vladivostok').type, 'GPE');
   // "Border Clash Reported Near Kharkiv" is a heading: only the known place is taken from it.
   assert.deepEqual(spans(d).filter((s) => s.start < d.text.indexOf('\n')).map((s) => s.text), ['Kharkiv']);
-  for (const w of ['The', 'Border', 'Clash', 'Tuesday']) assert.ok(!records(d).some((e) => e.name === w), w);
+  for (const w of ['The', 'Border', 'Clash', 'Tuesday', 'Siberian']) assert.ok(!records(d).some((e) => e.name === w), w);
+  assert.equal(byName(d, 'Zarechny').type, 'LOC');
+  assert.equal(spans(d).find((s) => s.text === 'Zarechny')?.basis, 'place-cue');
 });
 
 test('entity-links merges spelling variants, exonyms and acronyms across documents', () => {
@@ -131,6 +135,10 @@ test('entity-links merges spelling variants, exonyms and acronyms across documen
   assert.ok(hur && hur.aliases.includes('HUR') && hur.documents.length === 2, JSON.stringify(hur));
   const dod = find((x) => x.name === 'US Department of Defense');
   assert.ok(dod && dod.documents.length === 2);
+  const ap = find((x) => x.name === 'Associated Press');
+  assert.ok(ap && ap.aliases.includes('AP') && ap.documents.length === 2, JSON.stringify(ap));
+  const place = find((x) => [x.name, ...x.aliases].includes('Zarechny'));
+  assert.ok(place && [place.name, ...place.aliases].includes('Zarechny Oblast') && place.documents.length === 2, JSON.stringify(place));
   for (const c of linked) for (const m of c.mentions) assert.ok([a, b].find((d) => d.id === m.doc)!.layers.entities.some((s) => s.id === m.span));
 });
 

@@ -73,7 +73,9 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
       }
     }
     const aff = m.affCountry ?? (m.affMention !== undefined ? ofMention.get(m.affMention)?.key : '');
-    return { key: `${m.type}:${aff ?? ''}:${p}` };
+    // "Kursk Oblast" and "Kursk" (from "the Kursk region") name one place.
+    const place = m.type === 'LOC' ? phon(m.name.replace(/\s+\S+$/, (w) => (g.cues.placeCues.has(w.trim().toLowerCase()) ? '' : w))) : p;
+    return { key: `${m.type}:${aff ?? ''}:${place}` };
   };
 
   mentions.forEach((m, idx) => {
