@@ -297,6 +297,12 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     /** Types the capitalised run words[a, b) and pushes its mentions; returns the next word index. */
     function classifyRun(a: number, b: number): number {
       let next = b;
+      const alone = (k: number): boolean => !words[k] || !/[\p{L}\p{N}]/u.test(words[k].text);
+      if (heading && alone(a - 1) && alone(b) && b - a <= 5 && c.orgSuffixes.has(words[b - 1].bare) && !longestGaz(g, words, a, b)) {
+        // A credit or caption line ("Central News Agency/AP"): a name set off by punctuation that ends like an organisation.
+        const idx = push({ start: words[a].start, end: words[b - 1].end, type: 'ORG', basis: 'org-suffix', name: text.slice(words[a].start, words[b - 1].end), sentence: words[a].sentence });
+        return parenAcronym(b, idx);
+      }
       if (heading) {
         // In a title-case heading every word is capitalised: take only the names the gazetteer knows.
         for (let k = a; k < b; ) {

@@ -10,6 +10,7 @@ import { phon } from './gazetteer.js';
 // An invented story: the people, the ministry posts and the events are made up.
 const STORY_A = [
   'Border Clash Reported Near Kharkiv',
+  'Photo: Eastern Wire Agency/AP',
   "Ukraine's Defense Minister Taras Hlibenko said on Tuesday that North Korean soldiers had reached the front. Hlibenko added that he had seen the reports himself.",
   "His words were confirmed by Andrii Vasylchenko, the head of the counter-disinformation branch of Ukraine's Security Council, who said the first units had been shelled.",
   "South Korea's National Intelligence Service (NIS) estimated that 9,000 troops were sent. The NIS said the troops trained near Vladivostok.",
@@ -111,6 +112,8 @@ test('capitalised sequences are typed by explainable cues, and sentence-initial 
   assert.deepEqual(spans(d).filter((s) => s.start < d.text.indexOf('\n')).map((s) => s.text), ['Kharkiv']);
   for (const w of ['The', 'Border', 'Clash', 'Tuesday', 'Siberian']) assert.ok(!records(d).some((e) => e.name === w), w);
   assert.equal(byName(d, 'Zarechny').type, 'LOC');
+  // A credit line is title case too, but a name set off by punctuation that ends like an organisation is one.
+  assert.equal(byName(d, 'Eastern Wire Agency').type, 'ORG');
   assert.equal(spans(d).find((s) => s.text === 'Zarechny')?.basis, 'place-cue');
 });
 
