@@ -314,7 +314,9 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
       }
       const gz = longestGaz(g, words, a, b);
       if (gz && gz.n === b - a) return gazMention(a, b, gz.entry);
-      if (gz) {
+      // A country or its people opening a longer name qualifies it; a group or region word
+      // ("European Council on Foreign Relations") is just part of the name.
+      if (gz?.entry.country) {
         const rest = a + gz.n;
         const restKind = runKind(rest, b);
         if ((gz.entry.type === 'NORP' || gz.entry.type === 'GPE') && restKind === 'org') {

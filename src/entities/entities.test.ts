@@ -25,7 +25,9 @@ const STORY_B = [
   'Officials in Kyiv were told the same.',
   "Ukraine's military intelligence (GUR) said President Volodymyr Zelenskyy spoke to the U.S. Department of Defense.",
   'Gen. Olena Marchuk of the Armed Forces of Ukraine told reporters the border was calm.',
+  'Colonel Ivan Sorokin, a close associate of Mikhail Dorenko, was sent to the front. He arrived on Friday.',
   'The Associated Press said Zarechny Oblast was quiet.',
+  'The European Council on Foreign Relations said Kurdish volunteers had joined, and HIMARS launchers fired.',
 ].join('\n');
 
 function run(text: string, id = 'a'): Document {
@@ -73,6 +75,19 @@ test('a role in apposition is parsed, with the organisation it belongs to', () =
   assert.ok(council);
   assert.equal(p.affiliation, council.name);
   assert.equal(council.affiliation, 'Ukraine');
+});
+
+test('groups are NORP; a group word inside an organisation name stays part of it; weapon acronyms are no organisations', () => {
+  const d = run(STORY_B, 'b');
+  assert.equal(byName(d, 'Kurdish').type, 'NORP');
+  assert.equal(byName(d, 'European Council on Foreign Relations').type, 'ORG');
+  assert.ok(!spans(d).some((s) => s.text === 'HIMARS'));
+});
+
+test('a pronoun prefers the person named first in the nearest sentence that names one', () => {
+  const d = run(STORY_B, 'b');
+  const he = spans(d).find((s) => s.text === 'He')!;
+  assert.equal(records(d).find((e) => e.id === he.entity)?.name, 'Ivan Sorokin');
 });
 
 test('surnames and pronouns link back to the last named person', () => {

@@ -183,6 +183,11 @@ export function gazetteer(): Gazetteer {
     if (!countryName.has(code)) fail(`city ${city} names unknown country ${code}`);
     add(city, { key: `GPE:city:${code}:${norm(city)}`, name: city, type: 'GPE', country: code, city: true });
   }
+  // Groups fold their plural into the singular's entity ("Kurds" and "Kurdish" stay apart: they differ in form).
+  for (const grp of variantsData.groups as string[]) {
+    const one = grp.replace(/s$/, '');
+    add(grp, { key: `NORP:group:${norm(one)}`, name: (variantsData.groups as string[]).includes(one) ? one : grp, type: 'NORP' });
+  }
   for (const r of variantsData.regions as string[]) add(r, { key: `LOC:region:${norm(r)}`, name: r, type: 'LOC' as GazEntry['type'] });
   const descriptions = new Map<string, Map<string, GazEntry>>();
   for (const o of orgs) {

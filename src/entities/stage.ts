@@ -42,7 +42,10 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
   const ofMention = new Map<number, EntityRecord>();
   const spanOf = new Map<number, string>();
   const names = new Map<EntityRecord, Map<string, number>>();
-  let lastPerson: { m: number; sentence: number } | undefined;
+  // The first named person of each sentence: a pronoun prefers the subject of its own sentence
+  // (when named before it) or of the nearest earlier sentence that names someone.
+  const firstPerson = new Map<number, number>();
+  let lastPersonSentence = -1;
 
   const keyOf = (m: Mention, idx: number): { key: string; ref?: number } => {
     if (m.acronymOf !== undefined) return { key: ofMention.get(m.acronymOf)?.key ?? `ORG:${phon(m.name)}`, ref: m.acronymOf };
@@ -81,9 +84,11 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
   mentions.forEach((m, idx) => {
     const id = `ent${spans.length + 1}`;
     if (m.pronoun) {
-      if (!lastPerson || m.sentence - lastPerson.sentence > PRONOUN_WINDOW) return;
-      const e = ofMention.get(lastPerson.m)!;
-      spans.push({ id, start: m.start, end: m.end, type: 'PERSON', entity: e.id, basis: 'pronoun', ref: spanOf.get(lastPerson.m) });
+      const sentence = firstPerson.has(m.sentence) ? m.sentence : lastPersonSentence;
+      if (sentence < 0 || m.sentence - sentence > PRONOUN_WINDOW) return;
+      const antecedent = firstPerson.get(sentence)!;
+      const e = ofMention.get(antecedent)!;
+      spans.push({ id, start: m.start, end: m.end, type: 'PERSON', entity: e.id, basis: 'pronoun', ref: spanOf.get(antecedent) });
       e.mentions.push(id);
       return;
     }
@@ -105,7 +110,10 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
     const used = names.get(e)!;
     used.set(surface, (used.get(surface) ?? 0) + 1);
     if (m.role && !e.role) e.role = m.role;
-    if (e.type === 'PERSON') lastPerson = { m: idx, sentence: m.sentence };
+    if (e.type === 'PERSON') {
+      if (!firstPerson.has(m.sentence)) firstPerson.set(m.sentence, idx);
+      lastPersonSentence = m.sentence;
+    }
   });
   // Affiliations last: an apposition can name the organisation after the person.
   mentions.forEach((m, idx) => {
