@@ -39,6 +39,12 @@ test('ellipses split only before a new sentence', () => {
   assert.deepEqual(split('It was over… The next day was calm.'), ['It was over…', 'The next day was calm.']);
 });
 
+test('a numbered list item is one sentence with its number', () => {
+  assert.deepEqual(split('1. Troops crossed the river. They dug in.'), ['1. Troops crossed the river.', 'They dug in.']);
+  assert.deepEqual(split('b) The second option failed.'), ['b) The second option failed.']);
+  assert.deepEqual(split('He arrived at 9 a.m. The meeting started.'), ['He arrived at 9 a.m.', 'The meeting started.']);
+});
+
 test('headings, captions and list lines stand alone; a sentence never crosses a line', () => {
   const doc = createDocument('d', '');
   doc.text = 'Troops Cross The River\nPhoto: a bridge near the town\n- first point\n- second point\nThe army crossed. It held.';

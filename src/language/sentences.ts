@@ -3,6 +3,8 @@ import { lineTokens, type LineTokens } from './wink.js';
 
 /** Abbreviations after which a period does not end a sentence (beyond what wink knows). */
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Ltd|Co)|\b(?:[A-Z]\.){1,3}[A-Z]?)\.$/;
+/** A list item's number or letter ("1.", "b)", "iv."): it opens the item's sentence, never ends one. */
+const LIST_MARKER = /^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]$/;
 /** Titles and single initials: a period after these never ends a sentence (`Gen. Smith`, `John F. Kennedy`). */
 const NEVER_FINAL = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Adm|Gov|Rev|Hon|St|No|Nos|Vol|vs)|(?:^|\s)[A-Z])\.$/;
 
@@ -30,7 +32,7 @@ function splitTokens(line: string, offset: number, tok: LineTokens | undefined):
     const prev = joined[joined.length - 1];
     const before = prev ? line.slice(prev.start, prev.end) : '';
     const next = line.slice(s.start, s.start + 2);
-    if (prev && (NEVER_FINAL.test(before) || /^[a-z]/.test(next) || (ABBREV.test(before) && /^[0-9]/.test(next)))) prev.end = s.end;
+    if (prev && (NEVER_FINAL.test(before) || LIST_MARKER.test(before) || /^[a-z]/.test(next) || (ABBREV.test(before) && /^[0-9]/.test(next)))) prev.end = s.end;
     else joined.push({ ...s });
   }
   // Split after sentence-final punctuation inside a closing quote: `... said "no."  Then ...`.
