@@ -262,8 +262,8 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     for (let k = lineFirst; k < mentions.length; k++) {
       const m = mentions[k];
       if (m.type !== 'PERSON' || m.pronoun || m.role) continue;
-      const after = /^,\s+(?:the |a |an )?([^,.;:"“”()]{3,140}?)(?=,|\s+(?:said|says|told|added)\b)/.exec(text.slice(m.end, Math.min(li, m.end + 160)));
-      const prior = /(?:^|[,;:(]\s+|^\s*)(?:the |a |an )?([^,.;:"“”()]{3,140}),\s*$/i.exec(text.slice(Math.max(offset, m.start - 160), m.start));
+      const after = /^,\s+(?:the |a |an )?([^,.;:"“”]{3,140}?)(?=,|\s+(?:said|says|told|added)\b)/.exec(text.slice(m.end, Math.min(li, m.end + 160)));
+      const prior = /(?:^|[,;:]\s+|^\s*)(?:the |a |an )?([^,.;:"“”]{3,140}),\s*$/i.exec(text.slice(Math.max(offset, m.start - 160), m.start));
       const pick = (phrase: string | undefined, from: number): boolean => {
         if (!phrase || !phrase.split(/\s+/).some((t) => c.roleHeads.has(bare(t)))) return false;
         if (/^(?:said|says|told|who|which|that|and|but)\b/i.test(phrase)) return false;
@@ -286,6 +286,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
 
     function isNameWord(x: Word): boolean {
       if (!x.cap || !/\p{L}/u.test(x.text)) return false;
+      if (x.lower === 'the' || x.lower === 'a' || x.lower === 'an') return false; // "The Moskva": the article is no part of a name
       if (c.notNames.has(x.bare) && !g.names.has(x.norm)) return false;
       if (x.sentStart) {
         if (c.stopStarts.has(x.lower)) return false;
@@ -435,7 +436,10 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
         push({ start: first.start, end: last.end, type: 'LOC', basis: 'place-cue', name: full, sentence: first.sentence });
         return b;
       }
-      if (b - a <= 4 && words.slice(a, b).every((x) => !x.upper && x.pos === 'PROPN' && !/-\p{Lu}/u.test(x.text))) {
+      // Two to four capitalised words mid-sentence, at least one a proper noun for wink ("Park Min-jae":
+      // wink reads "Park" as a noun), make a personal name.
+      const ws = words.slice(a, b);
+      if (b - a <= 4 && ws.some((x) => x.pos === 'PROPN') && ws.every((x) => !x.upper && !/-\p{Lu}/u.test(x.text))) {
         push({ start: first.start, end: last.end, type: 'PERSON', basis: after && c.speechVerbs.has(after.lower) ? 'speech-subject' : 'name-shape', name: full, role: leadingRole(a), sentence: first.sentence, ...aff });
         return b;
       }

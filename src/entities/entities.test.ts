@@ -27,6 +27,7 @@ const STORY_B = [
   'Gen. Olena Marchuk of the Armed Forces of Ukraine told reporters the border was calm.',
   'Colonel Ivan Sorokin, a close associate of Mikhail Dorenko, was sent to the front. He arrived on Friday.',
   'The Associated Press said Zarechny Oblast was quiet.',
+  "Later, the deputy chief of South Korea's National Intelligence Service (NIS), Park Min-jae, told lawmakers the same.",
   'The European Council on Foreign Relations said Kurdish volunteers had joined, and HIMARS launchers fired.',
 ].join('\n');
 
@@ -88,6 +89,13 @@ test('a pronoun prefers the person named first in the nearest sentence that name
   const d = run(STORY_B, 'b');
   const he = spans(d).find((s) => s.text === 'He')!;
   assert.equal(records(d).find((e) => e.id === he.entity)?.name, 'Ivan Sorokin');
+});
+
+test('a role in apposition before the name, and a name wink reads partly as a common noun', () => {
+  const d = run(STORY_B, 'b');
+  const p = byName(d, 'Park Min-jae');
+  assert.equal(p.role, "deputy chief of South Korea's National Intelligence Service (NIS)");
+  assert.equal(p.affiliation, 'National Intelligence Service');
 });
 
 test('surnames and pronouns link back to the last named person', () => {
