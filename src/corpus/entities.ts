@@ -13,6 +13,12 @@ export interface CorpusEntity {
 }
 
 const GAZ_KEY = /^(?:GPE:country|GPE:city|ORG:org|NORP|LOC:region):/;
+/** Adds item i to the set kept under key. */
+function addTo(map: Map<string, Set<number>>, key: string, i: number): void {
+  const set = map.get(key) ?? new Set<number>();
+  set.add(i);
+  map.set(key, set);
+}
 const typeClass = (t: string): string => (t === 'GPE' || t === 'LOC' ? 'PLACE' : t);
 
 /**
@@ -41,23 +47,34 @@ export function linkEntities(docs: ReadonlyArray<{ id: string; records: Record<s
       else parent[find(i)] = find(o);
     }
   });
+  /** Joins item i to the candidates when they all belong to one linked entity (no guess between two). */
+  const joinIfOne = (i: number, candidates: Set<number> | undefined): void => {
+    const roots = new Set([...(candidates ?? [])].map(find));
+    if (roots.size === 1) parent[find(i)] = [...roots][0];
+  };
   // An acronym standing alone in one document ("AP") joins the one organisation whose initials it spells.
   const initials = new Map<string, Set<number>>();
   items.forEach(({ e }, i) => {
     if (e.type !== 'ORG') return;
     for (const n of [e.name, ...e.aliases]) {
       const ws = n.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
-      if (ws.length < 2) continue;
-      const key = ws.map((w) => w[0]).join('');
-      const set = initials.get(key) ?? new Set<number>();
-      set.add(i);
-      initials.set(key, set);
+      if (ws.length > 1) addTo(initials, ws.map((w) => w[0]).join(''), i);
     }
   });
   items.forEach(({ e }, i) => {
     if (e.type !== 'ORG' || !/^\p{Lu}{2,}$/u.test(e.name)) return;
-    const roots = new Set([...(initials.get(e.name) ?? [])].map(find));
-    if (roots.size === 1) parent[find(i)] = [...roots][0];
+    joinIfOne(i, initials.get(e.name));
+  });
+  // A person named by surname alone in one document joins the one person elsewhere whose full name ends in it.
+  const bySurname = new Map<string, Set<number>>();
+  items.forEach(({ e }, i) => {
+    const p = phon(e.name).split(' ');
+    if (e.type === 'PERSON' && p.length > 1) addTo(bySurname, p[p.length - 1], i);
+  });
+  items.forEach(({ e }, i) => {
+    const p = phon(e.name);
+    if (e.type !== 'PERSON' || p.includes(' ')) return;
+    joinIfOne(i, bySurname.get(p));
   });
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {

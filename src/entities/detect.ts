@@ -261,7 +261,15 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     // Roles in apposition: "Andrii Kovalenko, the head of ... Council, said" and "the head of ..., Y".
     for (let k = lineFirst; k < mentions.length; k++) {
       const m = mentions[k];
-      if (m.type !== 'PERSON' || m.pronoun || m.role) continue;
+      if (m.type !== 'PERSON' || m.pronoun) continue;
+      // "Gen. Olena Marchuk of the Armed Forces of Ukraine": the organisation right after "of".
+      const of = /^\s+of\s+(?:the\s+)?/.exec(text.slice(m.end, m.end + 12));
+      if (of && m.affMention === undefined && m.affCountry === undefined) {
+        const o = mentions.findIndex((x, q) => q > k && x.start === m.end + of[0].length && (x.type === 'ORG' || x.type === 'GPE'));
+        if (o >= 0 && mentions[o].type === 'ORG') m.affMention = o;
+        else if (o >= 0) m.affCountry = mentions[o].gaz?.country;
+      }
+      if (m.role) continue;
       const after = /^,\s+(?:the |a |an )?([^,.;:"“”]{3,140}?)(?=,|\s+(?:said|says|told|added)\b)/.exec(text.slice(m.end, Math.min(li, m.end + 160)));
       const prior = /(?:^|[,;:]\s+|^\s*)(?:the |a |an )?([^,.;:"“”]{3,140}),\s*$/i.exec(text.slice(Math.max(offset, m.start - 160), m.start));
       const pick = (phrase: string | undefined, from: number): boolean => {

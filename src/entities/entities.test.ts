@@ -153,6 +153,11 @@ test('entity-links merges spelling variants, exonyms and acronyms across documen
   assert.ok(zel && [zel.name, ...zel.aliases].includes('Volodymyr Zelensky') && zel.documents.length === 2, JSON.stringify(zel));
   const marchuk = find((x) => x.name === 'Olena Marchuk');
   assert.ok(marchuk && find((x) => x.name === 'Armed Forces of Ukraine'));
+  assert.equal(records(b).find((e) => e.name === 'Olena Marchuk')?.affiliation, 'Armed Forces of Ukraine');
+  // "Sorokin said" alone in a third text joins the one Ivan Sorokin named elsewhere.
+  const c = run('Sorokin said the bridge was intact.', 'c');
+  const sorokin = linkEntities([a, b, c]).find((x) => x.name === 'Ivan Sorokin');
+  assert.deepEqual(sorokin?.documents, ['b', 'c']);
   const kyiv = find((x) => x.name === 'Kyiv');
   assert.ok(kyiv && kyiv.aliases.includes('Kiev') && kyiv.documents.includes('b'), JSON.stringify(kyiv));
   // "Kyiv would respond": the capital speaks for the government, so it is Ukraine there.
