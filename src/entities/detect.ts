@@ -1,3 +1,18 @@
+/**
+ * Entity mention finding, rule by rule; each mention records the rule that typed it (`basis`):
+ * 1. gazetteer: countries, demonyms, capitals and cities, regions, groups, organisations (data/*.json);
+ *    a capital followed by a verb and not after a preposition stands for its government;
+ *    after "Country's", a lower-case description names that country's agency ("military intelligence agency");
+ * 2. runs of capitalised words (sentence-initial words only when wink tags them PROPN), joined by
+ *    "of/for/on (the)" inside organisation names and titles;
+ * 3. a role word in the run makes the rest a PERSON ("Defense Minister Rustem Umerov"), an organisation
+ *    head or suffix makes an ORG, a place cue after it ("region", "Oblast") or a compass word a LOC;
+ * 4. a lone word: an acronym (ORG, or the organisation it was defined for in parentheses), a known
+ *    person's surname, the subject of a speech verb (PERSON), or a proper noun after "in/near/from" (LOC);
+ * 5. two to four capitalised words mid-sentence with a proper noun among them: a PERSON by name shape;
+ * 6. he/she/his/her: resolved when merging (stage.ts).
+ * Title-case headings yield only gazetteer names (and organisations set off in credit lines).
+ */
 import type { Span } from '../core/document.js';
 import { lineTokens } from '../language/wink.js';
 import { gazetteer, norm, type GazEntry, type Gazetteer } from './gazetteer.js';
