@@ -11,6 +11,7 @@ const EXPECTED = {
   isFatal: 'function', rawEndOf: 'function', rawStartOf: 'function', readBytes: 'function', readFile: 'function',
   readInputs: 'function', renderBrief: 'function', runCorpus: 'function', runDocument: 'function', stageId: 'function',
   toDocuments: 'function', toRaw: 'function', validateReport: 'function',
+  linkEntities: 'function', mergeMentions: 'function', entitiesStage: 'object', entityLinksStage: 'object',
   TextBuilder: 'function', TriangulateError: 'function',
   DEFAULT_MAX_BYTES: 'number', REPORT_SCHEMA: 'string', STAGES: 'object', VERSION: 'string', reportSchema: 'object',
 };

@@ -21,3 +21,7 @@ export { renderBrief } from './report/brief.js';
 export { REPORT_SCHEMA } from './report/report.js';
 export type { Report, ReportDocument } from './report/report.js';
 export { reportSchema, validateReport } from './report/validate.js';
+export { entitiesStage, mergeMentions } from './entities/stage.js';
+export type { EntityRecord, EntitySpan } from './entities/stage.js';
+export { entityLinksStage, linkEntities } from './corpus/entities.js';
+export type { CorpusEntity } from './corpus/entities.js';

@@ -1,14 +1,24 @@
 import { cleanStage } from './clean/stage.js';
+import { sentencesStage } from './language/sentences.js';
+import { entitiesStage } from './entities/stage.js';
+import { profileStage } from './profile/stage.js';
+import { reuseStage } from './corpus/reuse.js';
+import { entityLinksStage } from './corpus/entities.js';
+import { provenanceStage } from './provenance/stage.js';
 import { buildPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
 import { TriangulateError } from './core/errors.js';
-import { reuseStage } from './corpus/reuse.js';
-import { sentencesStage } from './language/sentences.js';
-import { profileStage } from './profile/stage.js';
-import { provenanceStage } from './provenance/stage.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, profileStage, reuseStage, provenanceStage];
+export const STAGES: readonly Stage[] = [
+  cleanStage,
+  sentencesStage,
+  entitiesStage,
+  profileStage,
+  reuseStage,
+  entityLinksStage,
+  provenanceStage,
+];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {
