@@ -2,11 +2,12 @@ import { cleanStage } from './clean/stage.js';
 import { buildPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
 import { TriangulateError } from './core/errors.js';
+import { duplicatesStage } from './corpus/duplicates.js';
 import { reuseStage } from './corpus/reuse.js';
 import { sentencesStage } from './language/sentences.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, reuseStage];
+export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, reuseStage, duplicatesStage];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {
