@@ -94,7 +94,7 @@ async function defaultResolve(host: string): Promise<Resolved[]> {
 }
 
 /** Resolves the host and checks every address, so a name that also points inside cannot slip through. */
-async function checkedAddress(url: URL, o: FetchOptions, fail: (code: string, msg: string) => InputFailure): Promise<Resolved | InputFailure> {
+async function checkedAddress(url: URL, o: FetchOptions, fail: (code: string, msg: string) => InputFailure, redirected: boolean): Promise<Resolved | InputFailure> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addrs: Resolved[];
   if (isIP(host)) addrs = [{ address: host, family: isIP(host) }];
@@ -110,9 +110,10 @@ async function checkedAddress(url: URL, o: FetchOptions, fail: (code: string, ms
     for (const a of addrs) {
       const why = blockedAddress(a.address);
       if (why) {
+        const where = isIP(host) ? `${host} is ${why}` : `${host} resolves to ${a.address}, ${why}`;
         return fail(
           'fetch/private-address',
-          `${host} resolves to ${a.address}, ${why}; refused so a page cannot reach into your network (use --allow-private for a server you trust)`,
+          `${redirected ? `redirected to ${url.href}: ` : ''}${where}; refused so a page cannot reach into your network (use --allow-private for a server you trust)`,
         );
       }
     }
@@ -219,7 +220,7 @@ export async function fetchUrl(input: string, o: FetchOptions = {}): Promise<Fet
     const key = url.href.replace(/#.*$/, '');
     if (seen.has(key)) return bad(fail('fetch/redirect-loop', `the redirects loop back to ${key}`));
     seen.add(key);
-    const addr = await checkedAddress(url, o, fail);
+    const addr = await checkedAddress(url, o, fail, redirects.length > 0);
     if ('code' in addr) return bad(addr);
     const remaining = deadline - Date.now();
     if (remaining <= 0) return bad(fail('fetch/timeout', `no complete answer within ${(o.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS) / 1000} s`));
