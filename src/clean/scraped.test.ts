@@ -153,3 +153,41 @@ test('scraped text: the reference corpus loses its furniture and keeps its repor
   // Most lines are reporting: the filter must not eat the articles.
   assert.ok(kept > 2 * removed, `kept ${kept} lines, removed ${removed}`);
 });
+
+test('scraped text: menus and headline lists go, tables, numbered lists and prose stay', () => {
+  const t = [
+    'Home',
+    'World',
+    'Business',
+    'Sport',
+    'Weather',
+    'The Velmora bridge reopened on Tuesday, the mayor said.',
+    'Results of the council vote:',
+    'Party Seats Votes',
+    'Greens 12 4,301',
+    'Liberals 9 3,877',
+    'Ingredients',
+    '1 lemon',
+    '2 cups of sugar',
+    '3 pears',
+    'Most read',
+    'Storm closes Easthaven port for two days',
+    'Ferry fares rise again this spring',
+    'New school opens in the old market hall',
+    'Council names a new harbour master',
+  ].join('\n');
+  const scan = scanScrapedText(t);
+  const r = cleanPlainText(t, scanFilter(scan));
+  assert.deepEqual(r.text.split('\n'), [
+    'The Velmora bridge reopened on Tuesday, the mayor said.',
+    'Results of the council vote:',
+    'Party Seats Votes',
+    'Greens 12 4,301',
+    'Liberals 9 3,877',
+    'Ingredients',
+    '1 lemon',
+    '2 cups of sugar',
+    '3 pears',
+  ]);
+  assert.ok(r.removed.every((x) => x.reason === 'link-list'));
+});

@@ -192,7 +192,10 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
     if (byline) break;
   }
 
-  // 6. Photo captions: the line before a photo credit, when it carries a caption cue or sits under a short label.
+  // 6. Link lists: runs of short lines that read as menu entries, not prose.
+  markRuns(texts, reasons, titleIndex);
+
+  // 7. Photo captions: the line before a photo credit, when it carries a caption cue or sits under a short label.
   texts.forEach((t, i) => {
     if (reasons[i] !== 'photo-credit' || /^©/.test(t)) return;
     const kept = live().filter((k) => k < i);
@@ -208,7 +211,7 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
     }
   });
 
-  // 7. Agency datelines in the first lines: "KYIV, Ukraine (AP) —".
+  // 8. Agency datelines in the first lines: "KYIV, Ukraine (AP) —".
   for (const i of live().slice(0, 4)) {
     const m = DATELINE.exec(texts[i]);
     if (m) wire.push(...agenciesIn(m[1]));
@@ -220,6 +223,51 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   const uniq = [...new Set(wire)];
   if (uniq.length) meta.wire = uniq;
   return { reasons, titleIndex, meta };
+}
+
+/** A table row (two or more numbers) or a numbered/quantity list item: data, not a menu. */
+const tableRow = (t: string) => /^\d/.test(t) || (t.match(/(^|\s)[-+]?\d[\d.,:%]*(?=\s|$)/g) ?? []).length >= 2;
+/** Scripts written without spaces (CJK, Thai): word counts say nothing about length there. */
+const unspaced = (t: string) => t.length > 15 && /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(t);
+
+/** Link-list rule: how many short lines in a row make a menu, and how short each must be. */
+const LINK_RUN = { minLines: 4, maxWords: 4 };
+/** Headline-list rule: unpunctuated lines in a block with no blank line between them. */
+const HEADLINE_RUN = { minLines: 4, maxWords: 15 };
+
+/**
+ * Drops runs of lines that are lists of links: at least 4 lines of at most 4 words without end
+ * punctuation (blank lines between allowed), or at least 4 adjacent unpunctuated lines of at most
+ * 15 words ("Most read" lists of headlines). Prose ends its lines with punctuation.
+ */
+function markRuns(texts: string[], reasons: Array<string | undefined>, titleIndex: number | undefined): void {
+  const unpunctuated = (i: number) => !!texts[i] && !/[.!?…。！？:;,"”»]$/u.test(texts[i]) && i !== titleIndex && !tableRow(texts[i]) && !unspaced(texts[i]);
+  const flush = (run: number[], reason: string, min: number) => {
+    if (run.length >= min) for (const i of run) reasons[i] ??= reason;
+  };
+  let links: number[] = [];
+  let heads: number[] = [];
+  for (let i = 0; i <= texts.length; i++) {
+    const t = texts[i];
+    if (i < texts.length && !t) {
+      flush(heads, 'link-list', HEADLINE_RUN.minLines);
+      heads = [];
+      continue;
+    }
+    // Lines already dropped (a "Share" button inside a menu) neither break nor make a run.
+    if (i < texts.length && reasons[i] && reasons[i] !== 'duplicate-headline') continue;
+    const n = i < texts.length ? wordCount(t) : 0;
+    if (i < texts.length && unpunctuated(i) && n <= LINK_RUN.maxWords) links.push(i);
+    else {
+      flush(links, 'link-list', LINK_RUN.minLines);
+      links = [];
+    }
+    if (i < texts.length && unpunctuated(i) && n <= HEADLINE_RUN.maxWords) heads.push(i);
+    else {
+      flush(heads, 'link-list', HEADLINE_RUN.minLines);
+      heads = [];
+    }
+  }
 }
 
 /** A `LineFilter` for `cleanPlainText` built from a scan. */
