@@ -204,6 +204,13 @@ test('fetch: binary content types and binary bodies are refused', async () => {
   assert.equal(l.failure.code, 'fetch/binary');
 });
 
+test('fetch: a resolver that never answers times out too', async () => {
+  const r = await fetchUrl('http://hang.example/x', { timeoutMs: 200, resolve: () => new Promise(() => {}) });
+  assert.ok(!r.ok);
+  assert.equal(r.failure.code, 'fetch/dns');
+  assert.match(r.failure.message, /ETIMEOUT/);
+});
+
 test('fetch: a slow server times out', async () => {
   const t0 = Date.now();
   const r = await fetchUrl(`${base}/slow`, { allowPrivate: true, timeoutMs: 300 });

@@ -94,13 +94,22 @@ async function defaultResolve(host: string): Promise<Resolved[]> {
 }
 
 /** Resolves the host and checks every address, so a name that also points inside cannot slip through. */
-async function checkedAddress(url: URL, o: FetchOptions, fail: (code: string, msg: string) => InputFailure, redirected: boolean): Promise<Resolved | InputFailure> {
+/** Rejects with code ETIMEOUT when the promise is not settled by the deadline (a hanging resolver). */
+function withDeadline<T>(p: Promise<T>, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEOUT' })), Math.max(1, deadline - Date.now()));
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
+}
+
+async function checkedAddress(url: URL, o: FetchOptions, fail: (code: string, msg: string) => InputFailure, redirected: boolean, deadline: number): Promise<Resolved | InputFailure> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addrs: Resolved[];
   if (isIP(host)) addrs = [{ address: host, family: isIP(host) }];
   else {
     try {
-      addrs = await (o.resolve ?? defaultResolve)(host);
+      addrs = await withDeadline((o.resolve ?? defaultResolve)(host), deadline);
     } catch (err) {
       return fail('fetch/dns', `cannot resolve the host ${host} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
@@ -220,7 +229,7 @@ export async function fetchUrl(input: string, o: FetchOptions = {}): Promise<Fet
     const key = url.href.replace(/#.*$/, '');
     if (seen.has(key)) return bad(fail('fetch/redirect-loop', `the redirects loop back to ${key}`));
     seen.add(key);
-    const addr = await checkedAddress(url, o, fail, redirects.length > 0);
+    const addr = await checkedAddress(url, o, fail, redirects.length > 0, deadline);
     if ('code' in addr) return bad(addr);
     const remaining = deadline - Date.now();
     if (remaining <= 0) return bad(fail('fetch/timeout', `no complete answer within ${(o.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS) / 1000} s`));

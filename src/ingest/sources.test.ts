@@ -31,6 +31,15 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"text":"First record.","title":"One"}\n{"text":"Second record."}\n');
     }
+    if (p === '/page.html.gz') {
+      // Served with Content-Encoding: arrives unpacked although the name ends in .gz.
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      return res.end(gzipSync('<html><body><p>Unpacked in transit.</p></body></html>'));
+    }
+    if (p === '/deep.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      return res.end('<rss><channel><item><title>Deep</title><description>' + '<x>'.repeat(200000) + '</description></item></channel></rss>');
+    }
     if (p === '/bounce') {
       res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/article` });
       return res.end();
@@ -88,4 +97,12 @@ test('readInputs: a truncated gzip file is a failure naming it', async () => {
   assert.equal(records.length, 0);
   assert.equal(failures[0].code, 'input/gzip');
   assert.match(failures[0].source, /broken\.html\.gz$/);
+});
+
+test('readInputs: a .gz URL unpacked in transit, and a feed nested deep enough to break a recursive walk', async () => {
+  const { records, failures } = await readInputs([`${base}/page.html.gz`, `${base}/deep.xml`, path.join(dir, 'a.txt')], { allowPrivate: true });
+  assert.match(records[0].raw, /Unpacked in transit/);
+  assert.equal(records.at(-1)?.raw, 'A local article.\n');
+  // The deep feed fails by name; it never takes the other inputs down.
+  assert.deepEqual(failures.map((f) => [f.source, f.code]), [[`${base}/deep.xml`, 'feed/unreadable']]);
 });

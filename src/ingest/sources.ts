@@ -146,7 +146,8 @@ export function readBytes(
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const fail = (code: string, message: string) => ({ records: [], failures: [{ source, code, message }] });
   const { ext, gz } = innerExt(source);
-  if (gz || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+  // The gzip magic decides, not the name: a fetched `.gz` URL may arrive already unpacked.
+  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || (gz && bytes.length < 2)) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (err) {
@@ -176,7 +177,13 @@ export function readBytes(
   if (format === 'text' && !TEXT_EXT.includes(ext) && looksLikeHtml(text)) format = 'html';
   if (format === 'json' || format === 'jsonl') return readJson(source, text, format, decoded.charset, diags);
   if (format === 'feed') {
-    const feed = parseFeed(source, text, decoded.charset);
+    let feed;
+    try {
+      feed = parseFeed(source, text, decoded.charset);
+    } catch (err) {
+      // Pathological XML (nesting deep enough to exhaust the stack) fails this input only.
+      return fail('feed/unreadable', `the feed could not be read (${(err as Error).message})`);
+    }
     for (const it of feed.items) it.record.diagnostics.unshift(...diags);
     return { records: feed.items.map((x) => x.record), failures: feed.failures, summaryOnly: feed.items.filter((x) => x.summaryOnly).map((x) => x.record) };
   }
