@@ -112,6 +112,11 @@ test('scraped text: wire credits from datelines and trailing credits', () => {
   const t = scanScrapedText('Talks resumed on Monday, officials said.\nMore talks are planned.\n— AFP');
   assert.deepEqual(t.meta.wire, ['AFP']);
   assert.equal(t.reasons[2], 'wire-credit');
+  // A sentence about an agency's reporting is not a credit line.
+  const sentence = scanScrapedText('Reporting by Reuters showed that the ministry had hidden the losses.\nThe ministry denied it.');
+  assert.deepEqual(sentence.reasons.filter(Boolean), []);
+  const contributed = scanScrapedText('Talks resumed on Monday.\nThe Associated Press and Reuters contributed to this report.');
+  assert.deepEqual(contributed.meta.wire, ['AP', 'Reuters']);
   // "AP" inside a sentence is not a credit line.
   assert.deepEqual(scanScrapedText('The AP style guide was updated on Monday.\nNothing else changed.').meta, {});
 });

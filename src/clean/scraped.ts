@@ -73,6 +73,9 @@ const ALIAS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALIAS_ALT})(?![\\p{L}\\p{N}
 const ALIAS_ONLY = new RegExp(`^[-–—(\\s]*(?:${ALIAS_ALT})[)\\s.]*$`, 'u');
 const DATELINE = new RegExp(`^.{0,80}?\\((${ALIAS_ALT})(?:\\s*[,/;][^)]{0,40})?\\)\\s*[-–—:]`, 'u');
 const TRAILING_CREDIT = new RegExp(`^[-–—]\\s*(${ALIAS_ALT})\\s*$`, 'u');
+// A credit line ends with the agency ("... reporting from The Associated Press.") or says it contributed.
+const ENDS_WITH_AGENCY = new RegExp(`(?:${ALIAS_ALT})(?:\\s*(?:,|and|und|et|y|e|&)\\s*(?:${ALIAS_ALT}))*[\\s.)\\]]*$`, 'u');
+const CONTRIBUTED = /contributed to this (report|article|story)/i;
 
 const wordCount = (t: string) => t.split(/\s+/).filter(Boolean).length;
 const TERMINAL = /[.!?;:…。！？"”»’']$/u;
@@ -143,7 +146,8 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   texts.forEach((t, i) => {
     if (!t || reasons[i]) return;
     const standalone = ALIAS_ONLY.test(t) || TRAILING_CREDIT.test(t);
-    const credited = wordCount(t) <= 25 && BP.creditCues.some((p) => p.test(t)) && agenciesIn(t).length > 0;
+    const credited =
+      wordCount(t) <= 25 && BP.creditCues.some((p) => p.test(t)) && agenciesIn(t).length > 0 && (ENDS_WITH_AGENCY.test(t) || CONTRIBUTED.test(t));
     if (standalone || credited) {
       reasons[i] = 'wire-credit';
       wire.push(...agenciesIn(t));
