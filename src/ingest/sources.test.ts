@@ -40,6 +40,14 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'application/xml' });
       return res.end('<rss><channel><item><title>Deep</title><description>' + '<x>'.repeat(200000) + '</description></item></channel></rss>');
     }
+    if (p === '/latin1-meta') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93open\x94</p></body></html>', 'latin1'));
+    }
+    if (p === '/header-wins') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=koi8-r' });
+      return res.end(Buffer.from([0x3c, 0x70, 0x3e, 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x3c, 0x2f, 0x70, 0x3e]));
+    }
     if (p === '/bounce') {
       res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/article` });
       return res.end();
@@ -105,4 +113,17 @@ test('readInputs: a .gz URL unpacked in transit, and a feed nested deep enough t
   assert.equal(records.at(-1)?.raw, 'A local article.\n');
   // The deep feed fails by name; it never takes the other inputs down.
   assert.deepEqual(failures.map((f) => [f.source, f.code]), [[`${base}/deep.xml`, 'feed/unreadable']]);
+});
+
+test('readInputs: charset from the Content-Type header, else from <meta>', async () => {
+  const { records } = await readInputs([`${base}/latin1-meta`, `${base}/header-wins`], { allowPrivate: true });
+  assert.match(records[0].raw, /Café “open”/);
+  assert.equal(records[0].meta.charset, 'windows-1252');
+  assert.match(records[1].raw, /<p>Привет<\/p>/);
+  assert.equal(records[1].meta.charset, 'koi8-r');
+});
+
+test('readInputs: bad fetch options are API misuse', async () => {
+  await assert.rejects(readInputs(['x'], { fetchTimeoutMs: -1 }), /fetchTimeoutMs must be a positive number/);
+  await assert.rejects(readInputs(['x'], { maxRedirects: 1.5 }), /maxRedirects/);
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { glob } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { TriangulateError } from '../core/errors.js';
 import type { DocumentMeta, InputFormat } from '../core/document.js';
 import { decodeBytes, sniffHtmlCharset } from './decode.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
@@ -309,8 +310,26 @@ async function fetchFeedItems(r: ReadResult, opts: ReadOptions): Promise<void> {
   }
 }
 
+/** Checks reading options once; a bad value is API misuse, thrown with the valid range. */
+export function checkReadOptions(opts: ReadOptions): void {
+  const positive = (name: keyof ReadOptions, v: unknown) => {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+      throw new TriangulateError('E_OPTION', `${name} must be a positive number, got ${JSON.stringify(v)}.`);
+    }
+  };
+  positive('maxBytes', opts.maxBytes);
+  positive('fetchTimeoutMs', opts.fetchTimeoutMs);
+  if (opts.maxRedirects !== undefined && !(Number.isInteger(opts.maxRedirects) && opts.maxRedirects >= 0)) {
+    throw new TriangulateError('E_OPTION', `maxRedirects must be a whole number from 0 up, got ${JSON.stringify(opts.maxRedirects)}.`);
+  }
+  if (opts.allowHosts !== undefined && !(Array.isArray(opts.allowHosts) && opts.allowHosts.every((h) => typeof h === 'string'))) {
+    throw new TriangulateError('E_OPTION', 'allowHosts must be an array of host names.');
+  }
+}
+
 /** Reads every input (files, directories, globs, http(s) URLs, feeds) into records and failures, in input order. */
 export async function readInputs(inputs: string[], opts: ReadOptions = {}): Promise<{ records: InputRecord[]; failures: InputFailure[] }> {
+  checkReadOptions(opts);
   const records: InputRecord[] = [];
   const failures: InputFailure[] = [];
   const seen = new Set<string>();
