@@ -187,3 +187,9 @@ test('scraped text: menus and headline lists go, tables, numbered lists and pros
   assert.deepEqual(r.text.split('\n'), lines.filter(([, keep]) => keep).map(([l]) => l));
   assert.ok(r.removed.every((x) => x.reason === 'link-list'));
 });
+
+test('scraped text: a caption introduced by "Above:" before an image credit', () => {
+  const t = 'The bridge reopened on Tuesday, the mayor said.\nAbove: Workers on the repaired bridge.\nImage Credit: Velmora council\nTolls stay suspended until May.';
+  const scan = scanScrapedText(t);
+  assert.deepEqual(scan.reasons, [undefined, 'caption', 'photo-credit', undefined]);
+});
