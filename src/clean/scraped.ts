@@ -20,14 +20,16 @@ interface Boilerplate {
 
 function compile(where: string, list: unknown): RegExp[] {
   if (!Array.isArray(list) || !list.length) throw new Error(`boilerplate.json: ${where} needs a non-empty list of patterns`);
-  return list.map((p, i) => {
+  list.forEach((p, i) => {
     if (typeof p !== 'string') throw new Error(`boilerplate.json: ${where}[${i}] is not a string`);
     try {
-      return new RegExp(p, 'iu');
+      new RegExp(p, 'iu');
     } catch (err) {
       throw new Error(`boilerplate.json: ${where}[${i}] is not a valid pattern (${(err as Error).message})`);
     }
   });
+  // Each list is checked pattern by pattern, then run as one alternation: one scan per line, not one per pattern.
+  return [new RegExp((list as string[]).map((p) => `(?:${p})`).join('|'), 'iu')];
 }
 
 function needSource(where: string, o: { source?: unknown }): void {
@@ -70,6 +72,7 @@ const ALIASES = BP.agencies
 const ALIAS_ALT = ALIASES.map((a) => escape(a.alias)).join('|');
 // Aliases are matched case-sensitively: "AP" is an agency, "ap" is not.
 const ALIAS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALIAS_ALT})(?![\\p{L}\\p{N}])`, 'gu');
+const HAS_AGENCY = new RegExp(ALIAS_RE.source, 'u');
 const ALIAS_ONLY = new RegExp(`^[-–—(\\s]*(?:${ALIAS_ALT})[)\\s.]*$`, 'u');
 const DATELINE = new RegExp(`^.{0,80}?\\((${ALIAS_ALT})(?:\\s*[,/;][^)]{0,40})?\\)\\s*[-–—:]`, 'u');
 const TRAILING_CREDIT = new RegExp(`^[-–—]\\s*(${ALIAS_ALT})\\s*$`, 'u');
@@ -147,7 +150,8 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
     if (!t || reasons[i]) return;
     const standalone = ALIAS_ONLY.test(t) || TRAILING_CREDIT.test(t);
     const credited =
-      wordCount(t) <= 25 && BP.creditCues.some((p) => p.test(t)) && agenciesIn(t).length > 0 && (ENDS_WITH_AGENCY.test(t) || CONTRIBUTED.test(t));
+      // Cheapest test first: most lines name no agency at all.
+      wordCount(t) <= 25 && HAS_AGENCY.test(t) && (ENDS_WITH_AGENCY.test(t) || CONTRIBUTED.test(t)) && BP.creditCues.some((p) => p.test(t));
     if (standalone || credited) {
       reasons[i] = 'wire-credit';
       wire.push(...agenciesIn(t));
@@ -200,18 +204,27 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   markRuns(texts, reasons, titleIndex);
 
   // 7. Photo captions: the line before a photo credit, when it carries a caption cue or sits under a short label.
+  // One pass with a stack of the lines kept so far, so a page of credits stays linear.
+  const firstKept = live()[0];
+  const keptSoFar: number[] = [];
   texts.forEach((t, i) => {
-    if (reasons[i] !== 'photo-credit' || /^©/.test(t)) return;
-    const kept = live().filter((k) => k < i);
-    const cap = kept[kept.length - 1];
-    if (cap === undefined) return;
-    const label = kept[kept.length - 2];
-    if (cap === titleIndex) return;
+    if (!t) return;
+    if (reasons[i] !== 'photo-credit' || /^©/.test(t)) {
+      if (!reasons[i]) keptSoFar.push(i);
+      return;
+    }
+    const cap = keptSoFar[keptSoFar.length - 1];
+    if (cap === undefined || cap === titleIndex) return;
+    const label = keptSoFar[keptSoFar.length - 2];
     const isLabel =
-      label !== undefined && label !== kept[0] && label !== titleIndex && wordCount(texts[label]) <= 6 && !TERMINAL.test(texts[label]) && wordCount(texts[cap]) > wordCount(texts[label]);
+      label !== undefined && label !== firstKept && label !== titleIndex && wordCount(texts[label]) <= 6 && !TERMINAL.test(texts[label]) && wordCount(texts[cap]) > wordCount(texts[label]);
     if (BP.captionCues.some((p) => p.test(texts[cap])) || isLabel) {
       reasons[cap] = 'caption';
-      if (isLabel) reasons[label] = 'caption-label';
+      keptSoFar.pop();
+      if (isLabel) {
+        reasons[label] = 'caption-label';
+        keptSoFar.pop();
+      }
     }
   });
 
