@@ -29,6 +29,7 @@ Fetching URLs (analyze, extract):
                          checked after DNS resolution and on every redirect)
   --fetch-items          fetch the page of each feed item that carries only a summary
   --timeout SECONDS      time allowed per URL, redirects included (default 20)
+  --max-bytes N          also caps a fetched body, stopping the download past it (default 16 MiB)
 
 analyze options:
   --out DIR              report folder (default ./triangulate-report): report.json, brief.md
