@@ -100,6 +100,11 @@ test('scraped text: other languages (German, French, Spanish, Russian)', () => {
   assert.deepEqual(scan.meta.wire, ['dpa']);
 });
 
+test('scraped text: a sentence that opens like a time stamp stays', () => {
+  const t = 'Bridge report\nUpdated figures released on Monday show 40 homes were flooded.\nPosted by the ministry on 3 March, the notice listed 12 roads.';
+  assert.deepEqual(scanScrapedText(t).reasons.filter(Boolean), []);
+});
+
 test('scraped text: a byline-like sentence is not a byline', () => {
   const t = 'Flood closes Velmora bridge\nBy the end of the week the river had fallen 2 metres, the mayor said.';
   const scan = scanScrapedText(t);

@@ -5,6 +5,8 @@ import { lineTexts, rawLines, type LineFilter } from './text.js';
 interface LineClass {
   reason: string;
   maxWords: number;
+  /** Skip lines that end like a sentence: a stamp or label does not end with a full stop. */
+  notSentence: boolean;
   patterns: RegExp[];
 }
 
@@ -42,7 +44,8 @@ export function loadBoilerplate(raw: typeof data = data): Boilerplate {
   const classes = raw.lineClasses.map((c, i) => {
     needSource(`lineClasses[${i}]`, c);
     if (!/^[a-z-]+$/.test(c.reason)) throw new Error(`boilerplate.json: lineClasses[${i}].reason must be a lower-case code`);
-    return { reason: c.reason, maxWords: (c as { maxWords?: number }).maxWords ?? raw.maxWords, patterns: compile(`lineClasses[${i}].patterns`, c.patterns) };
+    const extra = c as { maxWords?: number; notSentence?: boolean };
+    return { reason: c.reason, maxWords: extra.maxWords ?? raw.maxWords, notSentence: extra.notSentence === true, patterns: compile(`lineClasses[${i}].patterns`, c.patterns) };
   });
   needSource('captionCues', raw.captionCues);
   needSource('menu', raw.menu);
@@ -138,7 +141,7 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
     if (!t) return;
     const n = wordCount(t);
     for (const c of BP.classes) {
-      if (n <= c.maxWords && c.patterns.some((p) => p.test(t))) {
+      if (n <= c.maxWords && !(c.notSentence && /[.!?]$/.test(t)) && c.patterns.some((p) => p.test(t))) {
         reasons[i] = c.reason;
         return;
       }
