@@ -2,7 +2,8 @@ import { cleanStage } from '../clean/stage.js';
 import { isFatal, type Diagnostic } from '../core/diagnostics.js';
 import { createDocument, type Document } from '../core/document.js';
 import { runDocumentStage } from '../core/runner.js';
-import { contentId, readInputs, type InputFailure, type ReadOptions } from './sources.js';
+import { isUrl } from './fetch.js';
+import { contentId, expandPaths, readInputs, type InputFailure, type ReadOptions } from './sources.js';
 
 /** One extracted article: its clean text and what is known about it; missing fields are null. */
 export interface ExtractedArticle {
@@ -64,7 +65,21 @@ export async function extract(paths: string[], opts: ExtractOptions = {}): Promi
   const failures: InputFailure[] = [];
   const used = new Map<string, number>();
   const ctx = { published: opts.published, timeZone: 'UTC', options: {} };
+  // Expand folders and globs first, then read one file at a time so memory holds one input.
+  const units: string[] = [];
   for (const input of paths) {
+    if (isUrl(input)) {
+      units.push(input);
+      continue;
+    }
+    const { files, failures: missing } = await expandPaths([input]);
+    for (const f of missing) {
+      failures.push(f);
+      opts.onFailure?.(f);
+    }
+    units.push(...files);
+  }
+  for (const input of new Set(units)) {
     const read = await readInputs([input], opts);
     for (const f of read.failures) {
       failures.push(f);
