@@ -3,6 +3,7 @@ import { sentencesStage } from './language/sentences.js';
 import { entitiesStage } from './entities/stage.js';
 import { profileStage } from './profile/stage.js';
 import { reuseStage } from './corpus/reuse.js';
+import { duplicatesStage } from './corpus/duplicates.js';
 import { entityLinksStage } from './corpus/entities.js';
 import { provenanceStage } from './provenance/stage.js';
 import { buildPipeline, type Pipeline } from './core/runner.js';
@@ -16,6 +17,7 @@ export const STAGES: readonly Stage[] = [
   entitiesStage,
   profileStage,
   reuseStage,
+  duplicatesStage,
   entityLinksStage,
   provenanceStage,
 ];

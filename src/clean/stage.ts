@@ -2,6 +2,7 @@ import type { DocumentStage } from '../core/stage.js';
 import { diagnostic } from '../core/diagnostics.js';
 import { findElement, htmlToText, parseHtml } from './html.js';
 import { htmlMeta } from './meta.js';
+import { scanFilter, scanScrapedText } from './scraped.js';
 import { cleanPlainText, type CleanResult } from './text.js';
 
 /** Turns the decoded input into the clean text, its offset map and the paragraph layer. */
@@ -21,7 +22,10 @@ export const cleanStage: DocumentStage = {
       const body = findElement(tree, (e) => e.tagName === 'body') ?? tree;
       result = htmlToText(doc.raw, body);
     } else {
-      result = cleanPlainText(doc.raw);
+      // Scraped text: drop page furniture by whole lines (the map stays exact) and read title/byline/wire.
+      const scan = scanScrapedText(doc.raw, { title: doc.meta.title });
+      meta = scan.meta;
+      result = cleanPlainText(doc.raw, scanFilter(scan), (i) => (i === scan.titleIndex ? 'title' : undefined));
     }
     const diagnostics = [];
     if (!result.text.trim()) {

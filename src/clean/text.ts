@@ -59,16 +59,21 @@ export function rawLines(raw: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** The trimmed text of each raw line with control characters blanked: what line filters see. */
+export function lineTexts(raw: string, lines: ReadonlyArray<{ start: number; end: number }> = rawLines(raw)): string[] {
+  return lines.map((l) => raw.slice(l.start, l.end).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim());
+}
+
 /**
  * Cleans plain text: each non-empty line becomes a paragraph line of the clean text, whitespace
  * collapsed, control characters dropped. `filter` may drop noise lines (recorded in `removed`).
  */
-export function cleanPlainText(raw: string, filter?: LineFilter): CleanResult {
+export function cleanPlainText(raw: string, filter?: LineFilter, kindOf?: (index: number) => string | undefined): CleanResult {
   const b = new TextBuilder();
   const paragraphs: CleanResult['paragraphs'] = [];
   const removed: Removed[] = [];
   const lines = rawLines(raw);
-  const texts = lines.map((l) => raw.slice(l.start, l.end).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim());
+  const texts = lineTexts(raw, lines);
   lines.forEach((line, idx) => {
     const t = texts[idx];
     if (!t) return;
@@ -85,7 +90,8 @@ export function cleanPlainText(raw: string, filter?: LineFilter): CleanResult {
     if (b.size) b.synthetic('\n', line.start);
     const cs = b.size;
     appendCollapsedNoControl(b, raw, s, e);
-    paragraphs.push({ start: cs, end: b.size });
+    const kind = kindOf?.(idx);
+    paragraphs.push(kind ? { start: cs, end: b.size, kind } : { start: cs, end: b.size });
   });
   const { text, offsets } = b.finish();
   return { text, offsets, paragraphs, removed };

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze, annotate, VERSION, type AnalyzeOptions } from '../analyze.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { TriangulateError } from '../core/errors.js';
+import { extract } from '../ingest/extract.js';
 import { renderBrief } from '../report/brief.js';
 import { claimsCsv, figuresCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
@@ -17,11 +18,20 @@ const HELP = `triangulate ${VERSION}: what a pile of news reports establishes, d
 Usage:
   triangulate analyze <paths...> [options]    analyze articles as one story set
   triangulate annotate <file> [options]       print one document's layers as JSON
+  triangulate extract <inputs...> [options]   print each article's clean text and metadata as JSON Lines
   triangulate stages                          list the pipeline's stages
   triangulate --help | --version
 
 Inputs: files, directories (recursive) and globs of .txt, .html/.htm, .json/.jsonl
-(one article per object: url, title, published, text or html), each optionally gzipped (.gz).
+(one article per object: url, title, published, text or html), RSS/Atom feeds (.rss, .atom,
+.xml: one article per item), each optionally gzipped (.gz), and http(s) URLs of pages or feeds.
+
+Fetching URLs (analyze, extract):
+  --allow-private        allow private, loopback and link-local addresses (refused by default,
+                         checked after DNS resolution and on every redirect)
+  --fetch-items          fetch the page of each feed item that carries only a summary
+  --timeout SECONDS      time allowed per URL, redirects included (default 20)
+  --max-bytes N          also caps a fetched body, stopping the download past it (default 16 MiB)
 
 analyze options:
   --out DIR              report folder (default ./triangulate-report): report.json, brief.md,
@@ -32,6 +42,10 @@ analyze options:
   --max-bytes N          largest input accepted, in bytes (default 32 MiB)
   --include-raw          keep each decoded input in report.json
   --quiet                no progress bar, no brief on stdout
+
+extract options:
+  --format jsonl         one JSON object per article: id, source, url, title, site, byline,
+                         published, language, wire, text, diagnostics (the only format)
 
 annotate options:
   --published YYYY-MM-DD reference date
@@ -45,6 +59,9 @@ Exit codes:
 
 const COMMON: ParseArgsConfig['options'] = {
   published: { type: 'string' },
+  'allow-private': { type: 'boolean' },
+  'fetch-items': { type: 'boolean' },
+  timeout: { type: 'string' },
   'time-zone': { type: 'string' },
   'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -68,6 +85,13 @@ function commonOptions(values: Record<string, unknown>): AnalyzeOptions {
     const n = Number(values['max-bytes']);
     if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive number, got "${values['max-bytes']}"`);
     o.maxBytes = n;
+  }
+  if (values['allow-private']) o.allowPrivate = true;
+  if (values['fetch-items']) o.fetchItems = true;
+  if (typeof values.timeout === 'string') {
+    const n = Number(values.timeout);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
+    o.fetchTimeoutMs = Math.round(n * 1000);
   }
   return o;
 }
@@ -150,6 +174,32 @@ async function cmdAnnotate(argv: string[]): Promise<number> {
   }
 }
 
+async function cmdExtract(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { format: { type: 'string', default: 'jsonl' } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (!positionals.length) throw new UsageError('extract needs at least one input (a file, directory, glob or URL)');
+  if (values.format !== 'jsonl') throw new UsageError(`--format must be jsonl, got "${String(values.format)}"`);
+  const opts = commonOptions(values);
+  let failed = 0;
+  await extract(positionals, {
+    ...opts,
+    keepArticles: false,
+    onArticle: (a) => {
+      process.stdout.write(JSON.stringify(a) + '\n');
+      for (const x of a.diagnostics) if (x.severity === 'fatal' || x.severity === 'error') process.stderr.write(`triangulate: ${a.source}: ${x.message}\n`);
+      if (hasErrors(a.diagnostics)) failed++;
+    },
+    onFailure: (f) => {
+      process.stderr.write(`triangulate: ${f.source}: ${f.message}\n`);
+      failed++;
+    },
+  });
+  return failed ? EXIT.someFailed : EXIT.ok;
+}
+
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -159,6 +209,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdAnalyze(rest);
       case 'annotate':
         return await cmdAnnotate(rest);
+      case 'extract':
+        return await cmdExtract(rest);
       case 'stages':
         for (const s of STAGES) process.stdout.write(`${s.name}@${s.version}\t${s.kind}\t${s.description}\n`);
         return EXIT.ok;
@@ -173,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP);
         return cmd === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(`unknown command "${cmd}"; use analyze, annotate or stages`);
+        throw new UsageError(`unknown command "${cmd}"; use analyze, annotate, extract or stages`);
     }
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TriangulateError && (err.code === 'E_OPTION' || err.code === 'E_UNKNOWN_STAGE'))) {

@@ -1,86 +1,129 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { readInputs, readBytes } from './sources.js';
-import { decodeBytes } from './decode.js';
-import { tempDir, INVENTED_ARTICLE } from '../testing/fixtures.js';
+import { readInputs } from './sources.js';
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+// Local files and a server on 127.0.0.1 only.
+let server: http.Server;
+let base = '';
+const dir = mkdtempSync(path.join(tmpdir(), 'tri-sources-'));
 
-test('bad inputs in a batch each fail with a reason that names them; good ones are read', async () => {
-  const dir = tempDir();
-  writeFileSync(path.join(dir, 'good.txt'), INVENTED_ARTICLE);
-  writeFileSync(path.join(dir, 'empty.txt'), '');
-  writeFileSync(path.join(dir, 'blank.txt'), '  \n\n ');
-  writeFileSync(path.join(dir, 'image.txt'), PNG);
-  writeFileSync(path.join(dir, 'feed.jsonl'), [JSON.stringify({ title: 'One', text: 'First article text.' }), '{"title": broken', JSON.stringify({ text: 'Second article.' })].join('\n'));
-  const { records, failures } = await readInputs([dir, path.join(dir, 'missing.txt')], { maxBytes: 1024 * 1024 });
-  const why = Object.fromEntries(failures.map((f) => [path.basename(f.source), f]));
-  assert.match(why['empty.txt'].message, /empty/);
-  assert.match(why['blank.txt'].message, /whitespace/);
-  assert.match(why['image.txt'].message, /PNG image/);
-  assert.match(why['missing.txt'].message, /no such file/);
-  assert.match(why['feed.jsonl:2'].message, /line 2 is not valid JSON/);
-  assert.deepEqual(records.map((r) => path.basename(r.source)).sort(), ['feed.jsonl#1', 'feed.jsonl#3', 'good.txt']);
-  assert.equal(records.find((r) => r.source.endsWith('#1'))!.meta.title, 'One');
+before(async () => {
+  server = http.createServer((req, res) => {
+    const p = req.url ?? '/';
+    if (p === '/article') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<html><head><title>Bridge</title></head><body><p>The full story of the bridge, told at length.</p></body></html>');
+    }
+    if (p === '/feed') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      return res.end(`<rss><channel><title>Gazette</title>
+        <item><title>Bridge</title><link>${base}/article</link><pubDate>Tue, 04 Mar 2031 09:30:00 GMT</pubDate><description>Summary only.</description></item>
+        <item><title>Gone</title><link>${base}/missing</link><description>Another summary.</description></item>
+      </channel></rss>`);
+    }
+    if (p === '/data.jsonl') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"text":"First record.","title":"One"}\n{"text":"Second record."}\n');
+    }
+    if (p === '/page.html.gz') {
+      // Served with Content-Encoding: arrives unpacked although the name ends in .gz.
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      return res.end(gzipSync('<html><body><p>Unpacked in transit.</p></body></html>'));
+    }
+    if (p === '/deep.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      return res.end('<rss><channel><item><title>Deep</title><description>' + '<x>'.repeat(200000) + '</description></item></channel></rss>');
+    }
+    if (p === '/latin1-meta') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93open\x94</p></body></html>', 'latin1'));
+    }
+    if (p === '/header-wins') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=koi8-r' });
+      return res.end(Buffer.from([0x3c, 0x70, 0x3e, 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x3c, 0x2f, 0x70, 0x3e]));
+    }
+    if (p === '/bounce') {
+      res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/article` });
+      return res.end();
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(path.join(dir, 'a.txt'), 'A local article.\n');
+  writeFileSync(path.join(dir, 'b.html.gz'), gzipSync('<html><body><p>Gzipped page.</p></body></html>'));
+  const z = gzipSync('<html><body><p>' + 'x '.repeat(4000) + '</p></body></html>');
+  writeFileSync(path.join(dir, 'broken.html.gz'), z.subarray(0, z.length >> 1));
+  writeFileSync(path.join(dir, 'local.rss'), '<rss><channel><item><title>Local item</title><description>Local body.</description></item><item></item></channel></rss>');
 });
 
-test('an input over the size limit is refused before it is read', async () => {
-  const dir = tempDir();
-  const big = path.join(dir, 'big.txt');
-  writeFileSync(big, Buffer.alloc(3 * 1024 * 1024, 'a'));
-  const { records, failures } = await readInputs([big], { maxBytes: 1024 * 1024 });
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+test('readInputs: paths, globs, URLs and feeds mix in one call, in input order', async () => {
+  const { records, failures } = await readInputs([path.join(dir, 'a.txt'), `${base}/article`, path.join(dir, '*.rss'), `${base}/data.jsonl`, path.join(dir, 'b.html.gz')], { allowPrivate: true });
+  assert.deepEqual(
+    records.map((r) => r.raw.replace(/<[^>]+>/g, '').trim().slice(0, 20)),
+    ['A local article.', 'BridgeThe full story', 'Local body.', 'First record.', 'Second record.', 'Gzipped page.'],
+  );
+  assert.equal(records[1].meta.url, `${base}/article`);
+  assert.equal(records[1].format, 'html');
+  assert.equal(records[2].meta.title, 'Local item');
+  assert.deepEqual(failures.map((f) => f.code), ['feed/empty-item']);
+});
+
+test('readInputs: a URL is refused without allowPrivate; the other inputs still come through', async () => {
+  const { records, failures } = await readInputs([`${base}/article`, path.join(dir, 'a.txt')]);
+  assert.equal(records.length, 1);
+  assert.equal(failures[0].source, `${base}/article`);
+  assert.equal(failures[0].code, 'fetch/private-address');
+});
+
+test('readInputs: --fetch-items replaces summaries by pages and keeps the summary when the page fails', async () => {
+  const { records, failures } = await readInputs([`${base}/feed`], { allowPrivate: true, fetchItems: true });
+  assert.equal(failures.length, 0);
+  assert.equal(records.length, 2);
+  assert.match(records[0].raw, /The full story/);
+  assert.equal(records[0].meta.title, 'Bridge');
+  assert.equal(records[0].meta.published, '2031-03-04T09:30:00Z');
+  assert.equal(records[0].meta.site, 'Gazette');
+  assert.equal(records[1].raw, 'Another summary.');
+  assert.equal(records[1].diagnostics.at(-1)?.code, 'input/item-fetch');
+});
+
+test('readInputs: a truncated gzip file is a failure naming it', async () => {
+  const { records, failures } = await readInputs([path.join(dir, 'broken.html.gz')]);
   assert.equal(records.length, 0);
-  assert.match(failures[0].message, /3\.0 MB is over the 1\.0 MB limit/);
+  assert.equal(failures[0].code, 'input/gzip');
+  assert.match(failures[0].source, /broken\.html\.gz$/);
 });
 
-test('gzip inputs are read, and a gzip bomb stops at the limit', () => {
-  const ok = readBytes('a.txt.gz', gzipSync(Buffer.from('Hello from a gzipped article.')));
-  assert.equal(ok.records[0].raw, 'Hello from a gzipped article.');
-  const bomb = readBytes('b.html.gz', gzipSync(Buffer.alloc(4 * 1024 * 1024, 'x')), { maxBytes: 1024 * 1024 });
-  assert.match(bomb.failures[0].message, /more than the 1\.0 MB limit/);
-  const broken = readBytes('c.txt.gz', gzipSync(Buffer.from('abc')).subarray(0, 8));
-  assert.equal(broken.failures[0].code, 'input/gzip');
+test('readInputs: a .gz URL unpacked in transit, and a feed nested deep enough to break a recursive walk', async () => {
+  const { records, failures } = await readInputs([`${base}/page.html.gz`, `${base}/deep.xml`, path.join(dir, 'a.txt')], { allowPrivate: true });
+  assert.match(records[0].raw, /Unpacked in transit/);
+  assert.equal(records.at(-1)?.raw, 'A local article.\n');
+  // The deep feed fails by name; it never takes the other inputs down.
+  assert.deepEqual(failures.map((f) => [f.source, f.code]), [[`${base}/deep.xml`, 'feed/unreadable']]);
 });
 
-test('invalid UTF-8 is decoded by a guess and flagged as an error diagnostic', () => {
-  const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' in Z\u00fcrich')]);
-  const { records } = readBytes('latin.txt', bytes);
-  assert.match(records[0].raw, /^Caf/);
-  assert.equal(records[0].diagnostics[0].code, 'input/charset');
-  assert.match(records[0].diagnostics[0].message, /invalid UTF-8 at byte 3/);
+test('readInputs: charset from the Content-Type header, else from <meta>', async () => {
+  const { records } = await readInputs([`${base}/latin1-meta`, `${base}/header-wins`], { allowPrivate: true });
+  assert.match(records[0].raw, /Café “open”/);
+  assert.equal(records[0].meta.charset, 'windows-1252');
+  assert.match(records[1].raw, /<p>Привет<\/p>/);
+  assert.equal(records[1].meta.charset, 'koi8-r');
 });
 
-test('charset: BOM, declaration, and a wrong declaration overruled by valid UTF-8', () => {
-  assert.equal(decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61])).text, 'a');
-  assert.equal(decodeBytes(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'iso-8859-1').text, 'café');
-  const d = decodeBytes(Buffer.from('caf\u00e9', 'utf8'), 'windows-1252');
-  assert.equal(d.text, 'café');
-  assert.match(d.problem!, /valid UTF-8/);
-  assert.equal(decodeBytes(Buffer.from('abc'), 'no-such-charset').text, 'abc');
-});
-
-test('JSON arrays, JSON objects and html fields', () => {
-  const arr = readBytes('a.json', Buffer.from(JSON.stringify([{ html: '<p>Hi there</p>', url: 'https://example.org/a' }, { nope: 1 }])));
-  assert.equal(arr.records[0].format, 'html');
-  assert.equal(arr.records[0].meta.url, 'https://example.org/a');
-  assert.match(arr.failures[0].message, /no non-empty "text" or "html"/);
-  const bad = readBytes('b.json', Buffer.from('{"text": "x",'));
-  assert.match(bad.failures[0].message, /not valid JSON/);
-});
-
-test('directories are walked recursively and globs expand', async () => {
-  const dir = tempDir();
-  mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
-  writeFileSync(path.join(dir, 'sub', 'deeper', 'a.txt'), 'Deep article.');
-  writeFileSync(path.join(dir, 'sub', 'b.html'), '<p>Page article.</p>');
-  writeFileSync(path.join(dir, 'sub', 'notes.csv'), 'skipped');
-  const walked = await readInputs([dir]);
-  assert.equal(walked.records.length, 2);
-  const globbed = await readInputs([path.join(dir, 'sub', '*.html')]);
-  assert.equal(globbed.records.length, 1);
-  const none = await readInputs([path.join(dir, '*.nothing')]);
-  assert.match(none.failures[0].message, /matches no file/);
+test('readInputs: bad fetch options are API misuse', async () => {
+  await assert.rejects(readInputs(['x'], { fetchTimeoutMs: -1 }), /fetchTimeoutMs must be a positive number/);
+  await assert.rejects(readInputs(['x'], { maxRedirects: 1.5 }), /maxRedirects/);
 });

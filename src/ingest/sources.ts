@@ -4,8 +4,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { glob } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { TriangulateError } from '../core/errors.js';
 import type { DocumentMeta, InputFormat } from '../core/document.js';
 import { decodeBytes, sniffHtmlCharset } from './decode.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
+import { fetchUrl, isUrl, type FetchOptions } from './fetch.js';
 import { binaryKind, looksLikeHtml } from './sniff.js';
 
 /** One article read from an input, decoded, not yet cleaned. */
@@ -27,8 +30,28 @@ export interface InputFailure {
 
 /** Options for reading inputs. */
 export interface ReadOptions {
-  /** Largest input accepted, in bytes (after gunzip). */
+  /** Largest input accepted, in bytes (after gunzip); also caps a fetched body. */
   maxBytes?: number;
+  /** Fetch from private, loopback and link-local addresses (`--allow-private`); off by default. */
+  allowPrivate?: boolean;
+  /** Host names exempt from the private-address check. */
+  allowHosts?: string[];
+  /** Time allowed for fetching one URL, redirects included (default 20 000 ms). */
+  fetchTimeoutMs?: number;
+  /** Redirects followed per URL (default 5). */
+  maxRedirects?: number;
+  /** For feed items that carry only a summary, fetch the item's link (`--fetch-items`). */
+  fetchItems?: boolean;
+  /** User-Agent for fetches (default names Triangulate). */
+  userAgent?: string;
+}
+
+/** What reading produced: articles, unreadable inputs, and feed items that carry only a summary. */
+export interface ReadResult {
+  records: InputRecord[];
+  failures: InputFailure[];
+  /** Feed items with a summary and a link (a subset of `records`), for `fetchItems`. */
+  summaryOnly?: InputRecord[];
 }
 
 /** Default cap on one input: far above any real article, far below what exhausts memory. */
@@ -37,7 +60,8 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 const TEXT_EXT = ['.txt', '.text', '.md'];
 const HTML_EXT = ['.html', '.htm', '.xhtml'];
 const JSON_EXT = ['.json', '.jsonl', '.ndjson'];
-const KNOWN = [...TEXT_EXT, ...HTML_EXT, ...JSON_EXT];
+const FEED_EXT = ['.rss', '.atom', '.xml'];
+const KNOWN = [...TEXT_EXT, ...HTML_EXT, ...JSON_EXT, ...FEED_EXT];
 
 /** The extension that decides the format, looking through a trailing `.gz`. */
 function innerExt(file: string): { ext: string; gz: boolean } {
@@ -98,7 +122,7 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** Reads one file into article records, or a failure that names it and the reason. Never throws. */
-export async function readFile(file: string, opts: ReadOptions = {}): Promise<{ records: InputRecord[]; failures: InputFailure[] }> {
+export async function readFile(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const fail = (code: string, message: string) => ({ records: [], failures: [{ source: file, code, message }] });
   let bytes: Uint8Array;
@@ -118,12 +142,13 @@ export async function readFile(file: string, opts: ReadOptions = {}): Promise<{ 
 export function readBytes(
   source: string,
   bytes: Uint8Array,
-  opts: ReadOptions & { format?: InputFormat; charset?: string; meta?: DocumentMeta } = {},
-): { records: InputRecord[]; failures: InputFailure[] } {
+  opts: ReadOptions & { format?: InputFormat | 'feed'; charset?: string; meta?: DocumentMeta } = {},
+): ReadResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const fail = (code: string, message: string) => ({ records: [], failures: [{ source, code, message }] });
   const { ext, gz } = innerExt(source);
-  if (gz || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
+  // The gzip magic decides, not the name: a fetched `.gz` URL may arrive already unpacked.
+  if ((bytes[0] === 0x1f && bytes[1] === 0x8b) || (gz && bytes.length < 2)) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (err) {
@@ -141,15 +166,28 @@ export function readBytes(
   const kind = binaryKind(bytes);
   if (kind) return fail('input/binary', `${kind}, not a text, HTML or JSON article`);
 
-  let format: InputFormat | 'jsonl' =
-    opts.format ?? (HTML_EXT.includes(ext) ? 'html' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.json' ? 'json' : 'text');
+  let format: InputFormat | 'jsonl' | 'feed' =
+    opts.format ??
+    (HTML_EXT.includes(ext) ? 'html' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.json' ? 'json' : FEED_EXT.includes(ext) ? 'feed' : 'text');
   const decoded = decodeBytes(bytes, opts.charset ?? (format === 'html' || !TEXT_EXT.includes(ext) ? sniffHtmlCharset(bytes) : undefined));
   const diags: Diagnostic[] = [];
   if (decoded.problem) diags.push(diagnostic('error', 'input/charset', 'ingest', `${decoded.problem}.`, { expected: 'UTF-8 text, or a declared charset' }));
   const text = decoded.text;
   if (!text.trim()) return fail('input/empty', 'the file holds only whitespace');
+  if (format === 'text' && !TEXT_EXT.includes(ext) && looksLikeFeed(text)) format = 'feed';
   if (format === 'text' && !TEXT_EXT.includes(ext) && looksLikeHtml(text)) format = 'html';
   if (format === 'json' || format === 'jsonl') return readJson(source, text, format, decoded.charset, diags);
+  if (format === 'feed') {
+    let feed;
+    try {
+      feed = parseFeed(source, text, decoded.charset);
+    } catch (err) {
+      // Pathological XML (nesting deep enough to exhaust the stack) fails this input only.
+      return fail('feed/unreadable', `the feed could not be read (${(err as Error).message})`);
+    }
+    for (const it of feed.items) it.record.diagnostics.unshift(...diags);
+    return { records: feed.items.map((x) => x.record), failures: feed.failures, summaryOnly: feed.items.filter((x) => x.summaryOnly).map((x) => x.record) };
+  }
   return {
     records: [{ source, format, raw: text, meta: { ...opts.meta, sourcePath: source, format, charset: decoded.charset }, diagnostics: diags }],
     failures: [],
@@ -230,14 +268,89 @@ export function contentId(raw: string): string {
   return createHash('sha256').update(raw).digest('hex').slice(0, 12);
 }
 
-/** Reads every path (files, directories, globs) into records and failures, in input order. */
+function fetchOptions(opts: ReadOptions): FetchOptions {
+  return {
+    allowPrivate: opts.allowPrivate,
+    allowHosts: opts.allowHosts,
+    timeoutMs: opts.fetchTimeoutMs,
+    maxBytes: opts.maxBytes,
+    maxRedirects: opts.maxRedirects,
+    userAgent: opts.userAgent,
+  };
+}
+
+/** Fetches a URL (a page, a text, a JSON file or a feed) into article records; never throws. */
+export async function readUrl(url: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const got = await fetchUrl(url, fetchOptions(opts));
+  if (!got.ok) return { records: [], failures: [got.failure] };
+  const { page } = got;
+  const r = readBytes(url, page.bytes, { ...opts, format: page.kind === 'json' ? 'json' : page.kind, charset: page.charset });
+  for (const rec of r.records) if (!rec.meta.url) rec.meta.url = page.url;
+  return r;
+}
+
+/** Replaces summary-only feed items by their fetched pages, keeping the feed's title, date and author. */
+async function fetchFeedItems(r: ReadResult, opts: ReadOptions): Promise<void> {
+  for (const item of r.summaryOnly ?? []) {
+    const url = item.meta.url;
+    if (!url) continue;
+    const got = await readUrl(url, opts);
+    const page = got.records.length === 1 ? got.records[0] : undefined;
+    if (!page) {
+      const why = got.failures[0]?.message ?? `the page holds ${got.records.length} articles`;
+      item.diagnostics.push(diagnostic('warning', 'input/item-fetch', 'ingest', `Kept the feed summary: fetching ${url} failed (${why}).`));
+      continue;
+    }
+    // The feed's title, date and author stay; its format and charset were the summary's.
+    const { sourcePath, format: _f, charset: _c, ...fromFeed } = item.meta;
+    item.format = page.format;
+    item.raw = page.raw;
+    item.meta = { ...page.meta, ...fromFeed, sourcePath: sourcePath ?? item.source, url: page.meta.url ?? url };
+    item.diagnostics.push(...page.diagnostics);
+  }
+}
+
+/** Checks reading options once; a bad value is API misuse, thrown with the valid range. */
+export function checkReadOptions(opts: ReadOptions): void {
+  const positive = (name: keyof ReadOptions, v: unknown) => {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+      throw new TriangulateError('E_OPTION', `${name} must be a positive number, got ${JSON.stringify(v)}.`);
+    }
+  };
+  positive('maxBytes', opts.maxBytes);
+  positive('fetchTimeoutMs', opts.fetchTimeoutMs);
+  if (opts.maxRedirects !== undefined && !(Number.isInteger(opts.maxRedirects) && opts.maxRedirects >= 0)) {
+    throw new TriangulateError('E_OPTION', `maxRedirects must be a whole number from 0 up, got ${JSON.stringify(opts.maxRedirects)}.`);
+  }
+  if (opts.allowHosts !== undefined && !(Array.isArray(opts.allowHosts) && opts.allowHosts.every((h) => typeof h === 'string'))) {
+    throw new TriangulateError('E_OPTION', 'allowHosts must be an array of host names.');
+  }
+}
+
+/** Reads every input (files, directories, globs, http(s) URLs, feeds) into records and failures, in input order. */
 export async function readInputs(inputs: string[], opts: ReadOptions = {}): Promise<{ records: InputRecord[]; failures: InputFailure[] }> {
-  const { files, failures } = await expandPaths(inputs);
+  checkReadOptions(opts);
   const records: InputRecord[] = [];
-  for (const f of files) {
-    const r = await readFile(f, opts);
-    records.push(...r.records);
-    failures.push(...r.failures);
+  const failures: InputFailure[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    const parts: ReadResult[] = [];
+    if (isUrl(input)) parts.push(await readUrl(input, opts));
+    else {
+      const expanded = await expandPaths([input]);
+      failures.push(...expanded.failures);
+      for (const f of expanded.files) {
+        // A file named twice (directly and through its folder) is read once.
+        if (seen.has(path.resolve(f))) continue;
+        seen.add(path.resolve(f));
+        parts.push(await readFile(f, opts));
+      }
+    }
+    for (const r of parts) {
+      if (opts.fetchItems) await fetchFeedItems(r, opts);
+      records.push(...r.records);
+      failures.push(...r.failures);
+    }
   }
   return { records, failures };
 }

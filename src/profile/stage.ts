@@ -74,7 +74,7 @@ function lines(text: string): Array<{ start: number; end: number }> {
 }
 
 /** Profiles one document: signals of commentary vs reporting, hedges, unattributed assertions, noise. */
-export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'>): { spans: SpanInput[]; profile: SourceProfile } {
+export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> & Partial<Pick<Document, 'raw' | 'records'>>): { spans: SpanInput[]; profile: SourceProfile } {
   const lx = lexicons();
   const text = doc.text;
   const quotes = quotedRegions(text);
@@ -159,6 +159,13 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'>)
   });
   for (const m of text.matchAll(GLUED)) add('noise', m.index!, m.index! + m[0].length, { reason: 'sentences glued together' });
   if (doc.meta.title && /^(opinion|commentary|editorial|analysis|column)\b/i.test(doc.meta.title)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
+  // A section label the cleaner dropped as page furniture ("Opinion") still says what the piece is.
+  const raw = (doc as { raw?: string }).raw;
+  for (const r of (doc.records?.removed ?? []) as Array<{ rawStart: number; rawEnd: number }>) {
+    const line = raw?.slice(r.rawStart, r.rawEnd).trim() ?? '';
+    lx.genreLabel.lastIndex = 0;
+    if (line && line.split(/\s+/).length <= 3 && r.rawStart < 400 && lx.genreLabel.test(line)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
+  }
 
   const w = lx.weights;
   const per = Math.max(1, sentences.length / 10);
