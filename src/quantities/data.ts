@@ -88,8 +88,8 @@ function hedgeList(field: 'before' | 'after'): Array<[string, BoundQualifier]> {
 export const HEDGES_BEFORE = new PhraseTable(hedgeList('before'));
 /** Bounds written after a number (`or more`, `or so`, `plus`). */
 export const HEDGES_AFTER = new PhraseTable(hedgeList('after'));
-/** The approximation words alone, for callers that need to strip them. */
-export const APPROX_WORDS = new Set(hedgeList('before').filter(([, q]) => q === 'approx').map(([p]) => p));
+/** Every phrase written before a number, with its qualifier (for callers that map spans to other conventions). */
+export const BOUND_PHRASES: ReadonlyArray<readonly [string, BoundQualifier]> = hedgeList('before');
 export const RANGE_OPENERS = new Set(stringList('hedges', 'rangeOpeners', hedges.rangeOpeners));
 export const RANGE_JOINERS = new Set(stringList('hedges', 'rangeJoiners', hedges.rangeJoiners));
 

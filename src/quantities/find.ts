@@ -34,7 +34,7 @@ function startsWordNumber(t: Tokens, i: number): boolean {
   if (UNITS.has(w) || TENS.has(w) || w === 'half') return true;
   if ((w === 'a' || w === 'an') && sameLine(t, i)) {
     const nx = t.low[i + 1];
-    return SCALES.has(nx) || MULTIPLIERS.has(nx) || (ORDINALS.has(nx) && nx !== 'first' && nx !== 'firsts');
+    return SCALES.has(nx) || MULTIPLIERS.has(nx) || TENS.has(nx) || (ORDINALS.has(nx) && nx !== 'first' && nx !== 'firsts');
   }
   return false;
 }
@@ -121,7 +121,8 @@ function readAt(t: Tokens, i: number): { reading: Reading; start: number; words:
     // `-4/5`, ` -1`: a minus glued to the digits after a space or at the start of a line;
     // `- 1 4/5` with a space only at the start of a line.
     const atLineStart = t.brk[i] === 1;
-    const prevOk = i === 0 || atLineStart || (t.start[i] > t.end[i - 1] && t.type[i - 1] !== NUM) || isSym(t, i - 1, '(');
+    const prevOk =
+      i === 0 || atLineStart || (t.start[i] > t.end[i - 1] && t.type[i - 1] !== NUM) || (t.type[i - 1] === SYM && '(<>=~'.includes(t.low[i - 1]));
     if (t.type[i + 1] === NUM && prevOk && (glued(t, i) || (atLineStart && sameLine(t, i)))) {
       sign = -1;
       j = i + 1;
@@ -192,8 +193,10 @@ export function findNumbersIn(t: Tokens): NumberMention[] {
     };
     if (r.glued) m.glued = r.glued;
     const s = r.start;
-    if (s > 0 && t.type[s] === NUM && glued(t, s - 1) && t.type[s - 1] === WORD) m.idPrefix = t.low[s - 1];
-    else if (s > 1 && isSym(t, s - 1, '-') && glued(t, s - 1) && glued(t, s - 2) && (t.type[s - 2] === WORD || t.type[s - 2] === NUM)) m.idPrefix = t.low[s - 2];
+    const prevEnd = out.length ? out[out.length - 1].tokEnd : -1;
+    // Letters before the digits make an identifier (`F-16`, `G7`), unless they end the previous number (`5k-20k`).
+    if (s > 0 && t.type[s] === NUM && glued(t, s - 1) && t.type[s - 1] === WORD && prevEnd < s - 1) m.idPrefix = t.low[s - 1];
+    else if (s > 1 && isSym(t, s - 1, '-') && glued(t, s - 1) && glued(t, s - 2) && t.type[s - 2] === WORD && prevEnd < s - 1) m.idPrefix = t.low[s - 2];
     const e = r.reading.end;
     if (!r.glued && isSym(t, e, '-') && glued(t, e - 1) && glued(t, e) && t.type[e + 1] === WORD) m.hyphenWord = t.low[e + 1];
     out.push(m);

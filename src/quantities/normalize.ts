@@ -144,6 +144,10 @@ function isYear(t: Tokens, m: NumberMention): boolean {
   if (v < 1000 || v > 2200) return false;
   if (s > 0 && t.type[s - 1] === SYM && /[$£€¥₽₩₴₹]/.test(t.low[s - 1])) return false;
   if (PERCENT.matchAt(t, e) || MEASURES.matchAt(t, e) || CURRENCY_AFTER.matchAt(t, e)) return false;
+  // `1000-5000`: joined to a figure that cannot be a year, it is not one either.
+  const nonYear = (k: number) => t.type[k] === NUM && !(t.low[k].length === 4 && +t.low[k] >= 1000 && +t.low[k] <= 2200) && !(t.low[k].length === 2 && t.type[k + 1] !== SYM);
+  if (e < t.n && RANGE_JOINERS.has(t.low[e]) && nonYear(e + 1)) return false;
+  if (s > 1 && RANGE_JOINERS.has(t.low[s - 1]) && nonYear(s - 2) && t.low[s - 1] !== 'and') return false;
   const b = wordBefore(t, s);
   if (b && STRONG_YEAR_CUES.has(b)) return true;
   const nextWord = t.type[e] === WORD && sameLine(t, e - 1) ? t.low[e] : undefined;
@@ -311,6 +315,7 @@ function applyBound(q: Qualifier, v: number): Pick<Quantity, 'low' | 'high' | 'v
 export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersIn(t)): Quantity[] {
   const live: NumberMention[] = [];
   for (const m of mentions) if (!notQuantity(t, m)) live.push(m);
+  const liveStarts = new Set(live.map((m) => m.tokStart));
   // Pair figures into ranges.
   const groups: Group[] = [];
   for (let i = 0; i < live.length; i++) {
@@ -351,6 +356,15 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
       value *= 1e6;
       e = last.tokEnd + 1;
     }
+    // `per cent of 210`: a percent word, not itself after a number, then `of` and the figure.
+    if (!g.b && g.tokStart === g.a.tokStart && s > 1 && t.low[s - 1] === 'of') {
+      const pw = PERCENT.matchEndingAt(t, s - 2);
+      if (pw && !(pw.start > 0 && t.type[pw.start - 1] === NUM) && !liveStarts.has(pw.start - 1) && t.type[pw.start] === WORD) {
+        const pq = { start: t.start[pw.start], end: t.end[e - 1], low: value, high: value, value, qualifier: 'exact' as Qualifier, unit: 'percent', counted: null };
+        out.push(pq);
+        continue;
+      }
+    }
     const after = unitAfter(t, last.glued && unit !== 'count' ? last.tokEnd + 1 : last.tokEnd);
     if (after) {
       if (unit === 'count' || after.unit === 'percent') unit = after.unit;
@@ -381,9 +395,10 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     // Hedges and bounds before (`about`, `at least`) and after (`or more`, `plus`).
     const hb = s > 0 && !t.brk[s] ? HEDGES_BEFORE.matchEndingAt(t, s - 1) : undefined;
     let hq: BoundQualifier | undefined;
-    if (hb) {
+    if (hb && !(t.type[hb.start] === SYM && hb.start > 0 && t.type[hb.start - 1] === SYM && glued(t, hb.start - 1) && '<>=!'.includes(t.low[hb.start - 1]))) {
       hq = hb.value;
       s = hb.start;
+      // `less than 5000 or equal (to)`: the bound becomes inclusive.
     }
     if (g.a.hyphenWord === 'plus' || g.a.hyphenWord === 'odd') {
       hq = g.a.hyphenWord === 'plus' ? 'min' : 'approx';
@@ -392,10 +407,14 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     const ha = HEDGES_AFTER.matchAt(t, e);
     if (ha && !t.brk[e] && !(ha.value === 'min' && t.low[e] === 'plus' && !glued(t, e - 1) && t.type[ha.end] === NUM)) {
       // `200 or more than 190`: the bound belongs to the next figure.
-      if (!(t.type[ha.end] === NUM || (t.type[ha.end] === WORD && live.some((m) => m.tokStart === ha.end)))) {
+      if (!(t.type[ha.end] === NUM || (t.type[ha.end] === WORD && liveStarts.has(ha.end)) || t.low[ha.end] === 'than')) {
         hq = ha.value;
         e = ha.end;
       }
+    }
+    if ((hq === 'lower-than' || hq === 'higher-than') && t.low[e] === 'or' && t.low[e + 1] === 'equal' && !t.brk[e]) {
+      hq = hq === 'lower-than' ? 'max' : 'min';
+      e += t.low[e + 2] === 'to' && t.type[e + 3] !== NUM ? 3 : 2;
     }
     if (hq && q === 'exact') {
       q = hq;
@@ -426,29 +445,37 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     }
     out.push({ start: t.start[s], end: t.end[e - 1], low, high, value: val, qualifier: q, unit, counted });
   }
-  // Vague amounts: `thousands`, `tens of thousands of`, `a handful`.
-  const taken = out.map((q) => [q.start, q.end] as const);
-  const covered = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x) || mentions.some((m) => a < m.end && b > m.start);
+  // Vague amounts: `thousands`, `tens of thousands of`, `a handful`; never inside a number or quantity.
+  const busy: Array<[number, number]> = [...out.map((q): [number, number] => [q.start, q.end]), ...mentions.map((m): [number, number] => [m.start, m.end])];
+  busy.sort((a, b) => a[0] - b[0]);
+  const busyEnd: number[] = [];
+  for (let k = 0, mx = -1; k < busy.length; k++) busyEnd.push((mx = Math.max(mx, busy[k][1])));
+  let bp = 0;
+  const vagueOut: Quantity[] = [];
   for (let i = 0; i < t.n; i++) {
     if (t.type[i] !== WORD) continue;
     const v = VAGUE.matchAt(t, i);
     if (!v) continue;
     const vs = t.start[i];
     const ve = t.end[v.end - 1];
-    if (covered(vs, ve)) continue;
+    // Spans before vs are passed for good; overlap if any span starting before ve ends after vs.
+    while (bp < busy.length && busy[bp][0] < vs && busyEnd[bp] <= vs) bp++;
+    let hit = false;
+    for (let k = bp; k < busy.length && busy[k][0] < ve; k++) if (busy[k][1] > vs) {
+      hit = true;
+      break;
+    }
+    if (hit) continue;
     const nx = t.low[v.end];
     const hasOf = nx === 'of' && !t.brk[v.end];
     if (v.value.needsOf && !hasOf) continue;
     let s = i;
-    let q: Qualifier = 'vague';
+    // `at least hundreds`: the hedge joins the span; the amount stays vague.
     const hb = s > 0 && !t.brk[s] ? HEDGES_BEFORE.matchEndingAt(t, s - 1) : undefined;
-    if (hb && hb.value !== 'approx') {
-      s = hb.start;
-    } else if (hb) s = hb.start;
-    void q;
+    if (hb) s = hb.start;
     const c = readCounted(t, v.end);
     if (c && DURATION_UNITS.has(c.text.toLowerCase())) continue;
-    out.push({
+    vagueOut.push({
       start: t.start[s],
       end: ve,
       low: v.value.low,
@@ -460,6 +487,7 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     });
     i = v.end - 1;
   }
+  out.push(...vagueOut);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }

@@ -56,7 +56,7 @@ export function readDigits(t: Tokens, i: number): Reading | undefined {
       digits += g;
       j = k;
       grouped = true;
-    } else if (!g && isSep(t, j, ',') && glued(t, j - 1) && glued(t, j) && t.type[j + 1] === NUM && t.low[j + 1].length <= 2) {
+    } else if (!g && !(isSep(t, i - 1, ',') && glued(t, i - 1)) && isSep(t, j, ',') && glued(t, j - 1) && glued(t, j) && t.type[j + 1] === NUM && t.low[j + 1].length <= 2) {
       // `1,3`: a decimal comma, only when nothing list-like follows.
       const after = j + 2;
       const more = isSep(t, after, ',') && glued(t, after - 1) && t.type[after + 1] === NUM;
@@ -172,7 +172,8 @@ export function readWords(t: Tokens, i: number, init?: { value: number; end: num
         lastTens = 0;
       } else break;
       end = j + 1;
-      if (u === 0) {
+      // Zero starts nothing bigger, but may take decimals (`nought point five`).
+      if (u === 0 && wordAt(t, j + 1, i) !== 'point') {
         j++;
         break;
       }
@@ -334,8 +335,9 @@ export function readFraction(t: Tokens, i: number): Reading | undefined {
     // `thirty fifths` = 35ths unless `and` came before the tens (`one hundred and thirty fifths` = 130/5).
     if (num && num.lastTens && !num.andBeforeLast && ord >= 1 && ord <= 9) {
       const numer = nVal - num.lastTens;
-      if (numer <= 0 && !num.article) return undefined;
-      return { value: (numer > 0 ? numer : 1) / (num.lastTens + ord), end: k + 1, subtype: 'fraction' };
+      // `twenty fifths` = 20/5; `one hundred thirty-fifths` = 100/35.
+      if (numer <= 0) return { value: nVal / ord, end: k + 1, subtype: 'fraction' };
+      return { value: numer / (num.lastTens + ord), end: k + 1, subtype: 'fraction' };
     }
     if (ord === 1) return undefined;
     if (ord >= 100) {
@@ -349,8 +351,7 @@ export function readFraction(t: Tokens, i: number): Reading | undefined {
     if (!article && !num) return undefined;
     return { value: nVal / ord, end: k + 1, subtype: 'fraction' };
   }
-  if (!num) return undefined;
-  // `one one hundred fifth` = 1/105: the numerator stops where a new number starts.
+  // `one one hundred fifth` = 1/105, `a twenty-first` = 1/21: the numerator stops where a new number starts.
   const den = readWords(t, nEnd);
   if (den && !den.article) {
     let k2 = den.end;
@@ -361,6 +362,7 @@ export function readFraction(t: Tokens, i: number): Reading | undefined {
       return { value: nVal / (den.value + o2), end: k2 + 1, subtype: 'fraction' };
     }
   }
+  if (!num) return undefined;
   // `twenty and three fifths`, `one and a half`: a whole number, `and`, then a fraction.
   if (wordAt(t, nEnd, i) === 'and') {
     const f = readFraction(t, nEnd + 1);
