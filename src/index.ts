@@ -20,3 +20,7 @@ export { renderBrief } from './report/brief.js';
 export { REPORT_SCHEMA } from './report/report.js';
 export type { Report, ReportDocument } from './report/report.js';
 export { reportSchema, validateReport } from './report/validate.js';
+export { findQuantities } from './quantities/normalize.js';
+export type { Quantity, Qualifier } from './quantities/normalize.js';
+export { findNumbers } from './quantities/find.js';
+export type { NumberMention } from './quantities/find.js';

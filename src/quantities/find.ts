@@ -53,7 +53,7 @@ function readPower(t: Tokens, r: Reading): Reading | undefined {
     }
     if (t.type[k] !== NUM || !glued(t, k - 1) || (k + 1 < t.n && glued(t, k) && t.type[k + 1] === WORD)) return undefined;
     const e = parseInt(t.low[k], 10) * (neg ? -1 : 1);
-    return { value: r.value * Math.pow(10, e), end: k + 1, subtype: 'power' };
+    return { value: e < 0 ? r.value / Math.pow(10, -e) : r.value * Math.pow(10, e), end: k + 1, subtype: 'power' };
   }
   if (isSym(t, j, '^')) {
     let minus = 0;

@@ -95,16 +95,25 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
   if (s > 0 && NUMBERING_BEFORE.matchEndingAt(t, s - 1) && !t.brk[s]) return 'identifier';
   if (sym(t, s - 1, '#') && glued(t, s - 1)) return 'identifier';
   if (sym(t, s - 1, '+') && glued(t, s - 1)) return 'phone';
-  // Phone numbers and codes: three or more digit groups joined by hyphens or dots.
+  // Phone numbers, codes and ISO dates: three or more digit groups joined by hyphens or dots.
   if (t.type[s] === NUM) {
+    const joint = (k: number) => (sym(t, k, '-') || sym(t, k, '.')) && glued(t, k - 1) && glued(t, k);
+    let first = s;
     let groups = 1;
-    let k = e;
-    while ((sym(t, k, '-') || sym(t, k, '.')) && glued(t, k - 1) && glued(t, k) && t.type[k + 1] === NUM) {
+    while (joint(first - 1) && t.type[first - 2] === NUM) {
+      first -= 2;
       groups++;
-      k += 2;
     }
-    if (groups >= 3) return t.low[e] === '-' && k - e === 4 && t.low[e + 1].length <= 2 && t.low[s].length === 4 ? 'date' : 'phone';
-    if (s >= 2 && (sym(t, s - 1, '-') || sym(t, s - 1, '/')) && glued(t, s - 1) && glued(t, s - 2) && t.type[s - 2] === NUM && sym(t, s - 3, t.low[s - 1]) ) return 'date';
+    let last = e - 1;
+    while (joint(last + 1) && t.type[last + 2] === NUM) {
+      last += 2;
+      groups++;
+    }
+    if (groups >= 3 && t.type[last] === NUM) {
+      const iso = last - first === 4 && t.low[first].length === 4 && t.low[first + 2].length <= 2 && t.low[first + 4].length <= 2 && t.low[first + 1] === '-';
+      return iso ? 'date' : 'phone';
+    }
+    if (s >= 2 && sym(t, s - 1, '/') && glued(t, s - 1) && glued(t, s - 2) && t.type[s - 2] === NUM) return 'date';
   }
   // Clock times (`10:30`), and dates written with slashes (`4/11/2024`).
   if ((sym(t, e, ':') && glued(t, e - 1) && t.type[e + 1] === NUM && glued(t, e)) || (sym(t, s - 1, ':') && glued(t, s - 1) && t.type[s - 2] === NUM)) return 'time';
@@ -473,8 +482,10 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     // `at least hundreds`: the hedge joins the span; the amount stays vague.
     const hb = s > 0 && !t.brk[s] ? HEDGES_BEFORE.matchEndingAt(t, s - 1) : undefined;
     if (hb) s = hb.start;
+    // `several days`, `dozens of times`... a vague duration is not an amount.
+    const nw = hasOf ? v.end + 1 : v.end;
+    if (nw < t.n && !t.brk[nw] && DURATION_UNITS.has(t.low[nw])) continue;
     const c = readCounted(t, v.end);
-    if (c && DURATION_UNITS.has(c.text.toLowerCase())) continue;
     vagueOut.push({
       start: t.start[s],
       end: ve,

@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuantities, type Quantity } from './normalize.js';
+
+/** The one quantity in `s`, as text plus fields. */
+function one(s: string): Quantity & { text: string } {
+  const qs = findQuantities(s);
+  assert.equal(qs.length, 1, `expected one quantity in ${JSON.stringify(s)}, got ${JSON.stringify(qs.map((q) => s.slice(q.start, q.end)))}`);
+  return { ...qs[0], text: s.slice(qs[0].start, qs[0].end) };
+}
+
+function pick(q: Quantity & { text: string }) {
+  return { text: q.text, low: q.low, high: q.high, value: q.value, qualifier: q.qualifier, unit: q.unit, counted: q.counted };
+}
+
+// An invented story: the Varnholm border crisis.
+test('ranges: between, en dash with a shared scale, hyphen, from-to', () => {
+  assert.deepEqual(pick(one('Varnholm moved between 10,000 and 12,000 troops to the border.')), {
+    text: 'between 10,000 and 12,000', low: 10000, high: 12000, value: null, qualifier: 'range', unit: 'count', counted: 'troops',
+  });
+  assert.deepEqual(pick(one('Some 10–12,000 troops crossed the river.')), {
+    text: 'Some 10–12,000', low: 10000, high: 12000, value: null, qualifier: 'range', unit: 'count', counted: 'troops',
+  });
+  const h = one('Officials counted 10-12,000 Varnholm soldiers.');
+  assert.deepEqual([h.low, h.high, h.counted], [10000, 12000, 'Varnholm soldiers']);
+  const f = one('Convoys carried from 8 to 10 tanks each night.');
+  assert.deepEqual([f.text, f.low, f.high, f.counted], ['from 8 to 10', 8, 10, 'tanks']);
+  const m = one('The fund grew to $2-3bn this year.');
+  assert.deepEqual([m.low, m.high, m.unit], [2e9, 3e9, 'USD']);
+});
+
+test('a change from one figure to another is two figures, not a range', () => {
+  const qs = findQuantities('The garrison rose from 800 to 1,200 soldiers.');
+  assert.equal(qs.length, 2);
+});
+
+test('bounds and hedges', () => {
+  assert.deepEqual(pick(one('Up to 15,000 could follow.')), {
+    text: 'Up to 15,000', low: null, high: 15000, value: null, qualifier: 'max', unit: 'count', counted: null,
+  });
+  assert.deepEqual(pick(one('At least three missing, the ministry said.')), {
+    text: 'At least three', low: 3, high: null, value: null, qualifier: 'min', unit: 'count', counted: 'missing',
+  });
+  assert.deepEqual(pick(one('About 30 killed or wounded in the shelling.')), {
+    text: 'About 30', low: null, high: null, value: 30, qualifier: 'approx', unit: 'count', counted: 'killed or wounded',
+  });
+  const over = one('More than 200 villagers fled.');
+  assert.deepEqual([over.qualifier, over.low, over.counted], ['higher-than', 200, 'villagers']);
+  const nearly = one('Nearly 400 homes were damaged.');
+  assert.deepEqual([nearly.qualifier, nearly.value, nearly.high], ['nearly', 400, 400]);
+  const fewer = one('Fewer than 50 medics remain.');
+  assert.deepEqual([fewer.qualifier, fewer.high, fewer.low], ['lower-than', 50, null]);
+  const orMore = one('They need 5,000 or more blankets.');
+  assert.deepEqual([orMore.text, orMore.qualifier, orMore.low, orMore.counted], ['5,000 or more', 'min', 5000, 'blankets']);
+});
+
+test('several counts in one sentence each take their own noun', () => {
+  const s = 'Varnholm sent 12,000 troops including 500 officers and three generals.';
+  const qs = findQuantities(s);
+  assert.deepEqual(
+    qs.map((q) => [s.slice(q.start, q.end), q.value, q.counted]),
+    [
+      ['12,000', 12000, 'troops'],
+      ['500', 500, 'officers'],
+      ['three', 3, 'generals'],
+    ],
+  );
+});
+
+test('vague amounts read as intervals with the counted noun', () => {
+  const q = one('Thousands of residents queued for water.');
+  assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.counted], ['Thousands', 'vague', 2000, 9999, 'residents']);
+  const t = one('Tens of thousands of refugees arrived.');
+  assert.deepEqual([t.text, t.low, t.counted], ['Tens of thousands', 20000, 'refugees']);
+  const h = one('A handful of observers stayed.');
+  assert.equal(h.counted, 'observers');
+  assert.equal(findQuantities('Several days later the talks resumed.').length, 0, 'vague durations are not counts');
+});
+
+test('of-constructions give the counted phrase', () => {
+  assert.equal(one('Some 10,000 of them were conscripts.').counted, 'them');
+  assert.equal(one('Half of the convoy turned back.').unit, 'fraction');
+  assert.equal(one('A dozen of the new drones were lost.').counted, 'new drones');
+});
+
+test('numbers that are not counts are left out', () => {
+  for (const s of [
+    'It became a 1,000-day war.',
+    'The treaty was signed in 1953.',
+    'The 810th brigade held the bridge.',
+    'A 34-year-old driver was hurt.',
+    'The talks lasted four months.',
+    'Peace held for 70 years.',
+    'The order is No. 5 of the decree.',
+    'See page 3 of the report.',
+    'Call 555-123-4567 for details.',
+    'Covid-19 closed the border.',
+    'An F-16 flew over.',
+    'The vote is on November 4.',
+    'The meeting starts at 10:30.',
+  ]) {
+    assert.deepEqual(findQuantities(s), [], s);
+  }
+});
+
+test('money, percentages, magnitudes, measures and rates', () => {
+  const bn = one('Donors pledged $2bn in aid.');
+  assert.deepEqual([bn.text, bn.value, bn.unit], ['$2bn', 2e9, 'USD']);
+  const pct = one('Turnout reached 62.5% of voters.');
+  assert.deepEqual([pct.text, pct.value, pct.unit, pct.counted], ['62.5%', 62.5, 'percent', 'voters']);
+  const mil = one('The city of 1.3 million braced for winter.');
+  assert.deepEqual([mil.value, mil.unit], [1.3e6, 'count']);
+  const eur = one('The bridge cost 40 million euros.');
+  assert.deepEqual([eur.value, eur.unit], [4e7, 'EUR']);
+  const rate = one('Forces advanced 30 square kilometres a day.');
+  assert.deepEqual([rate.text, rate.value, rate.unit], ['30 square kilometres a day', 30, 'km2/day']);
+  const k = one('Around 12k volunteers signed up.');
+  assert.deepEqual([k.value, k.qualifier, k.counted], [12000, 'approx', 'volunteers']);
+  const m = one('A £10m fund was set up.');
+  assert.deepEqual([m.value, m.unit], [1e7, 'GBP']);
+});
+
+test('number words and "a dozen" are counts', () => {
+  assert.deepEqual(pick(one('A dozen officers resigned.')), {
+    text: 'A dozen', low: 12, high: 12, value: 12, qualifier: 'exact', unit: 'count', counted: 'officers',
+  });
+  assert.equal(one('One hundred and five people were evacuated.').value, 105);
+  assert.equal(one('Twenty-five trucks waited.').value, 25);
+});
