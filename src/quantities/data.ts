@@ -142,3 +142,14 @@ export const ONE_BEFORE = new Set(stringList('context', 'oneBefore', (context as
 export const ONE_AFTER = new PhraseTable(stringList('context', 'oneAfter', (context as { oneAfter?: unknown }).oneAfter).map((p): [string, true] => [p, true]));
 /** Words after a bare fraction word (`half of`, `half the`) that make it an amount. */
 export const FRACTION_FOLLOWERS = new Set(stringList('context', 'fractionFollowers', (context as { fractionFollowers?: unknown }).fractionFollowers));
+
+/**
+ * Where a quantity may be: a digit, or a word that can start or make one. Used to read only the
+ * text around such places; built once from the lists above.
+ */
+export const CANDIDATE: RegExp = (() => {
+  const words = new Set<string>(['half', ...UNITS.keys(), ...TENS.keys(), ...SCALES.keys(), ...MULTIPLIERS.keys(), ...ORDINALS.keys(), ...NEGATIVE]);
+  for (const e of vague.phrases as Array<{ phrase: string }>) for (const w of e.phrase.split(' ')) if (w !== 'a' && w !== 'of') words.add(w);
+  const alt = [...words].filter((w) => /^[a-z]+$/.test(w)).sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`[0-9]+|\\b(?:${alt})\\b`, 'gi');
+})();

@@ -17,6 +17,7 @@
  */
 import {
   AGE_AFTER,
+  CANDIDATE,
   AGE_BEFORE,
   CHANGE_WORDS,
   COUNTED_HEADS,
@@ -503,7 +504,32 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
   return out;
 }
 
+/** Characters of context read before and after each candidate: enough for hedges, ranges, units and the counted noun. */
+const BEFORE = 64;
+const AFTER = 120;
+
+/**
+ * The parts of `text` worth reading: windows around digits and number words, widened to whitespace
+ * and merged. Skipping the rest keeps the stage fast on long articles with few figures.
+ */
+export function candidateWindows(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  let m: RegExpExecArray | null;
+  const ws = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+  while ((m = re.exec(text))) {
+    let a = Math.max(0, m.index - BEFORE);
+    while (a > 0 && !ws(text.charCodeAt(a - 1))) a--;
+    let b = Math.min(text.length, m.index + m[0].length + AFTER);
+    while (b < text.length && !ws(text.charCodeAt(b))) b++;
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 /** Every quantity in `text`: counts, amounts of money, percentages, measures and vague amounts. */
 export function findQuantities(text: string): Quantity[] {
-  return quantitiesIn(tokenize(text));
+  return quantitiesIn(tokenize(text, candidateWindows(text)));
 }

@@ -1,5 +1,5 @@
 import type { DocumentStage, SpanInput } from '../core/stage.js';
-import { quantitiesIn } from './normalize.js';
+import { candidateWindows, quantitiesIn } from './normalize.js';
 import { tokenize } from './tokens.js';
 
 /**
@@ -17,7 +17,7 @@ export const quantitiesStage: DocumentStage = {
   produces: ['layer:quantities'],
   description: 'counts, money, percentages, measures and vague amounts as intervals with hedges, units and the counted noun',
   run(doc) {
-    const spans: SpanInput[] = quantitiesIn(tokenize(doc.text)).map((q, i) => ({ id: `q${i + 1}`, ...q }));
+    const spans: SpanInput[] = quantitiesIn(tokenize(doc.text, candidateWindows(doc.text))).map((q, i) => ({ id: `q${i + 1}`, ...q }));
     return { layers: { quantities: spans } };
   },
 };

@@ -37,18 +37,25 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2007 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 12;
 }
 
-/** Splits `text` into digit runs, letter runs and single symbols. */
-export function tokenize(text: string): Tokens {
-  const len = text.length;
-  const cap = Math.max(16, (len >> 1) + 1);
+/**
+ * Splits `text` into digit runs, letter runs and single symbols. With `ranges` (sorted, disjoint
+ * `[start, end)` pairs), only those parts are read, and each starts as if after a line break.
+ */
+export function tokenize(text: string, ranges?: ReadonlyArray<readonly [number, number]>): Tokens {
+  const parts = ranges ?? [[0, text.length] as const];
+  let covered = 0;
+  for (const [a, b] of parts) covered += b - a;
+  const cap = Math.max(16, (covered >> 1) + 1);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let type = new Uint8Array(cap);
   let brk = new Uint8Array(cap);
   const low: string[] = [];
   let n = 0;
+  for (const [from, to] of parts) {
+  const len = to;
   let sawBreak = 1;
-  let i = 0;
+  let i = from;
   while (i < len) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -100,6 +107,7 @@ export function tokenize(text: string): Tokens {
     low.push(t === WORD ? raw.toLowerCase() : raw);
     sawBreak = 0;
     n++;
+  }
   }
   return { text, n, start, end, type, low, brk };
 }
