@@ -44,10 +44,29 @@ function fmt(n) {
   return n === null ? '' : String(n);
 }
 
-function interval(q) {
+// Brackets of a range: `between`/`X-Y` ranges are [low,high) in the spec; a range merged from two
+// bounds (`more than 10 and at most 20`) takes each end's bracket from its bound phrase.
+const boundPhrases = BOUND_PHRASES.filter(([, q]) => q !== 'approx' && q !== 'exact').map(([p, q]) => [p.replace(/ ([.])/g, '$1'), q]).sort((a, b) => b[0].length - a[0].length);
+function brackets(text) {
+  const low = text.toLowerCase();
+  const found = [];
+  const starts = [0];
+  for (const m of low.matchAll(/(?:,\s*|\band\s+|\bbut\s+)/g)) starts.push(m.index + m[0].length);
+  for (const at of starts) {
+    const hit = boundPhrases.find(([p]) => low.startsWith(p + ' ', at) || low.startsWith(p, at) && /[<>=]$/.test(p));
+    if (hit) found.push(hit[1]);
+  }
+  const lo = found.includes('higher-than') ? '(' : '[';
+  const hi = found.includes('max') ? ']' : ')';
+  return [lo, hi];
+}
+
+function interval(q, text) {
   switch (q.qualifier) {
-    case 'range':
-      return `[${fmt(q.low)},${fmt(q.high)})`;
+    case 'range': {
+      const [a, b] = brackets(text);
+      return `${a}${fmt(q.low)},${fmt(q.high)}${b}`;
+    }
     case 'min':
       return `[${fmt(q.low)},)`;
     case 'higher-than':
@@ -83,9 +102,9 @@ const models = {
   range(input) {
     const out = [];
     for (const q of findQuantities(input)) {
-      const iv = interval(q);
-      if (!iv) continue;
       const raw = input.slice(q.start, q.end);
+      const iv = interval(q, raw);
+      if (!iv) continue;
       // A plain figure is not a range; `equal to 20` is.
       if (q.qualifier === 'exact' && !exactPrefixes.some((p) => raw.toLowerCase().startsWith(p + ' '))) continue;
       const s = stripApprox(raw, q.start);

@@ -69,6 +69,8 @@ export const ORDINALS = (() => {
 export const SUFFIXES = numberMap('numbers', 'suffixes', numbers.suffixes);
 export const SPACED_SUFFIXES = new Set(stringList('numbers', 'spacedSuffixes', numbers.spacedSuffixes));
 export const NEGATIVE = new Set(stringList('numbers', 'negative', numbers.negative));
+/** Single-character fractions (`½`, `¾`). */
+export const VULGAR = numberMap('numbers', 'vulgarFractions', (numbers as { vulgarFractions?: unknown }).vulgarFractions);
 
 interface HedgeEntry {
   phrase: string;
@@ -135,6 +137,8 @@ export const STOP_WORDS = new Set(stringList('context', 'stopWords', context.sto
 export const COUNTED_HEADS = new Set(stringList('context', 'countedPlurals', context.countedPlurals));
 export const OF_PRONOUNS = new Set(stringList('context', 'ofPronouns', context.ofPronouns));
 export const OF_DETERMINERS = new Set(stringList('context', 'ofDeterminers', context.ofDeterminers));
+/** Participles and adjectives that can stand as the counted phrase (`30 killed or wounded`, `three missing`). */
+export const CASUALTY_WORDS = new Set(stringList('context', 'casualtyWords', (context as { casualtyWords?: unknown }).casualtyWords));
 /** Words before `from X to Y` that make it a change between two figures rather than a range. */
 export const CHANGE_WORDS = new Set(stringList('hedges', 'changeWords', (hedges as { changeWords?: unknown }).changeWords));
 /** Words around `one` that make it a pronoun (`no one`, `this one`, `one another`). */
@@ -151,5 +155,5 @@ export const CANDIDATE: RegExp = (() => {
   const words = new Set<string>(['half', ...UNITS.keys(), ...TENS.keys(), ...SCALES.keys(), ...MULTIPLIERS.keys(), ...ORDINALS.keys(), ...NEGATIVE]);
   for (const e of vague.phrases as Array<{ phrase: string }>) for (const w of e.phrase.split(' ')) if (w !== 'a' && w !== 'of') words.add(w);
   const alt = [...words].filter((w) => /^[a-z]+$/.test(w)).sort((a, b) => b.length - a.length).join('|');
-  return new RegExp(`[0-9]+|\\b(?:${alt})\\b`, 'gi');
+  return new RegExp(`[0-9]+|[${[...VULGAR.keys()].join('')}]|\\b(?:${alt})\\b`, 'gi');
 })();

@@ -3,7 +3,7 @@
  * and what is glued to it (a unit, an ordinal suffix, an identifier prefix). Deciding which of
  * them are counts, amounts or measures is normalize.ts's job.
  */
-import { MULTIPLIERS, NEGATIVE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS } from './data.js';
+import { MULTIPLIERS, NEGATIVE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS, VULGAR } from './data.js';
 import { readDigitFraction, readDigits, readFraction, readWords, type Reading, type Subtype } from './parse.js';
 import { NUM, SYM, WORD, glued, sameLine, tokenize, type Tokens } from './tokens.js';
 
@@ -32,6 +32,8 @@ function isSym(t: Tokens, a: number, ch: string): boolean {
 function startsWordNumber(t: Tokens, i: number): boolean {
   const w = t.low[i];
   if (UNITS.has(w) || TENS.has(w) || w === 'half') return true;
+  // `quarter million`, `quarter of a million`.
+  if (w === 'quarter' && sameLine(t, i)) return SCALES.has(t.low[i + 1]) || (t.low[i + 1] === 'of' && t.low[i + 2] === 'a' && SCALES.has(t.low[i + 3]));
   if ((w === 'a' || w === 'an') && sameLine(t, i)) {
     const nx = t.low[i + 1];
     return SCALES.has(nx) || MULTIPLIERS.has(nx) || TENS.has(nx) || (ORDINALS.has(nx) && nx !== 'first' && nx !== 'firsts');
@@ -105,7 +107,30 @@ function readOver(t: Tokens, r: Reading, start: number): Reading | undefined {
   // `$2000 over 3 years` is an amount and a duration, not a ratio.
   if (t.low[r.end] === 'over' && sameLine(t, den.end - 1) && t.type[den.end] === WORD) return undefined;
   if (start > 0 && t.type[start - 1] === SYM && /[$£€¥]/.test(t.low[start - 1])) return undefined;
+  // `12 out of 10` is no share: two numbers.
+  if (t.low[r.end] === 'out' && r.value > den.value) return undefined;
   return { value: r.value / den.value, end: den.end, subtype: 'fraction' };
+}
+
+/**
+ * Scales a fraction by the scale word after it (`one and a half million`, `half a million`,
+ * `two thirds of a million`), or adds a trailing fraction of the last scale (`3 million and a half`).
+ */
+function scaleFraction(t: Tokens, r: Reading, whole: Reading | undefined): Reading {
+  let k = r.end;
+  if (r.subtype === 'fraction') {
+    if (t.low[k] === 'of' && t.low[k + 1] === 'a' && sameLine(t, k)) k += 2;
+    else if (t.low[k] === 'a' && sameLine(t, k - 1)) k += 1;
+    const sc = k < t.n && !t.brk[k] && t.type[k] === WORD ? SCALES.get(t.low[k]) : undefined;
+    if (sc !== undefined && sc >= 1000) return { value: r.value * sc, end: k + 1, subtype: 'fraction' };
+    return r;
+  }
+  if (whole && t.low[k] === 'and' && sameLine(t, k) && t.type[k - 1] === WORD) {
+    const sc = SCALES.get(t.low[k - 1]);
+    const f = sc !== undefined && sc >= 1000 ? readFraction(t, k + 1) : undefined;
+    if (f && f.value < 1 && sc !== undefined) return { value: r.value + f.value * sc, end: f.end, subtype: 'fraction' };
+  }
+  return r;
 }
 
 /** Reads the number (if any) that starts at token `i`, sign included. */
@@ -144,17 +169,24 @@ function readAt(t: Tokens, i: number): { reading: Reading; start: number; words:
         if (!gluedWord) {
           // `2 million`, `1.3 million`, `322 hundred`, `3 dozens`.
           const w = readWords(t, j, { value: reading.value, end: reading.end });
-          if (w && w.end > reading.end) reading = { value: w.value, end: w.end, subtype: reading.subtype };
+          if (w && w.end > reading.end) reading = scaleFraction(t, { value: w.value, end: w.end, subtype: reading.subtype }, w);
         }
       }
     }
   } else if (t.type[j] === WORD && startsWordNumber(t, j)) {
-    const f = readFraction(t, j);
+    const f = t.low[j] === 'quarter' ? { value: 0.25, end: j + 1, subtype: 'fraction' as Subtype } : readFraction(t, j);
     const w = readWords(t, j);
     reading = f && (!w || f.end >= w.end) ? f : w;
     words = true;
     if (!reading) return undefined;
+    reading = scaleFraction(t, reading, w);
+  } else if (t.type[j] === SYM && VULGAR.has(t.low[j])) {
+    reading = { value: VULGAR.get(t.low[j])!, end: j + 1, subtype: 'fraction' };
   } else return undefined;
+  // `2½`.
+  if (t.type[j] === NUM && reading.subtype === 'integer' && reading.end < t.n && glued(t, reading.end - 1) && VULGAR.has(t.low[reading.end])) {
+    reading = { value: reading.value + VULGAR.get(t.low[reading.end])!, end: reading.end + 1, subtype: 'fraction' };
+  }
   if (!gluedWord) {
     const o = readOver(t, reading, start);
     if (o) reading = o;
@@ -171,7 +203,7 @@ export function findNumbersIn(t: Tokens): NumberMention[] {
   let i = 0;
   while (i < t.n) {
     const ty = t.type[i];
-    const cand = ty === NUM || (ty === SYM && (t.low[i] === '.' || t.low[i] === '-' || t.low[i] === '−')) || (ty === WORD && (startsWordNumber(t, i) || NEGATIVE.has(t.low[i])));
+    const cand = ty === NUM || (ty === SYM && (t.low[i] === '.' || t.low[i] === '-' || t.low[i] === '−' || VULGAR.has(t.low[i]))) || (ty === WORD && (startsWordNumber(t, i) || NEGATIVE.has(t.low[i])));
     if (!cand) {
       i++;
       continue;

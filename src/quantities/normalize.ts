@@ -18,6 +18,7 @@
 import {
   AGE_AFTER,
   CANDIDATE,
+  CASUALTY_WORDS,
   AGE_BEFORE,
   CHANGE_WORDS,
   COUNTED_HEADS,
@@ -158,6 +159,8 @@ function isYear(t: Tokens, m: NumberMention): boolean {
   const nonYear = (k: number) => t.type[k] === NUM && !(t.low[k].length === 4 && +t.low[k] >= 1000 && +t.low[k] <= 2200) && !(t.low[k].length === 2 && t.type[k + 1] !== SYM);
   if (e < t.n && RANGE_JOINERS.has(t.low[e]) && nonYear(e + 1)) return false;
   if (s > 1 && RANGE_JOINERS.has(t.low[s - 1]) && nonYear(s - 2) && t.low[s - 1] !== 'and') return false;
+  const hb = s > 0 ? HEDGES_BEFORE.matchEndingAt(t, s - 1) : undefined;
+  if (hb && hb.value !== 'approx' && !t.brk[s]) return false;
   const b = wordBefore(t, s);
   if (b && STRONG_YEAR_CUES.has(b)) return true;
   const nextWord = t.type[e] === WORD && sameLine(t, e - 1) ? t.low[e] : undefined;
@@ -269,7 +272,8 @@ export function readCounted(t: Tokens, k: number): { text: string; end: number }
   const first = i;
   let last = -1;
   let sawNonEd = false;
-  let participles = false;
+  // `30 killed or wounded`, `three missing`: casualty words stand as the counted phrase.
+  const participles = t.type[i] === WORD && CASUALTY_WORDS.has(t.low[i]);
   for (let n = 0; i < t.n && n < 5; n++) {
     if (t.brk[i]) break;
     if (t.type[i] === SYM && t.low[i] === '-' && last === i - 1 && glued(t, i - 1) && glued(t, i) && t.type[i + 1] === WORD) {
@@ -278,27 +282,28 @@ export function readCounted(t: Tokens, k: number): { text: string; end: number }
     }
     if (t.type[i] !== WORD) break;
     const w = t.low[i];
-    const ed = w.endsWith('ed') && w.length > 4;
-    if ((w === 'and' || w === 'or') && participles && last === i - 1) {
-      const nx = t.low[i + 1] ?? '';
-      if ((nx.endsWith('ed') || COUNTED_HEADS.has(nx)) && t.type[i + 1] === WORD) {
+    if (participles) {
+      if (CASUALTY_WORDS.has(w)) {
+        last = i++;
+        continue;
+      }
+      if ((w === 'and' || w === 'or') && last === i - 1 && t.type[i + 1] === WORD && CASUALTY_WORDS.has(t.low[i + 1])) {
         i++;
         continue;
       }
       break;
     }
+    const ed = w.endsWith('ed') && w.length > 4;
     if (STOP_WORDS.has(w) && !(COUNTED_HEADS.has(w) && i === first)) break;
     if (w.endsWith('ly') && w.length > 4) break;
     if (w.endsWith('ing') && i > first) break;
-    if (ed && sawNonEd) break;
+    if (ed && (sawNonEd || i === first)) break;
     if (DURATION_UNITS.has(w) && i === first) return undefined;
-    if (ed || (i === first && COUNTED_HEADS.has(w) && !/s$/.test(w))) participles = participles || i === first;
     if (!ed) sawNonEd = true;
     last = i;
     i++;
     const plural = w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is');
-    if ((plural || COUNTED_HEADS.has(w)) && !participles && t.low[i] !== '-') break;
-    if (participles && !(t.low[i] === 'and' || t.low[i] === 'or')) break;
+    if ((plural || COUNTED_HEADS.has(w)) && t.low[i] !== '-') break;
   }
   if (last < first) return undefined;
   return { text: t.text.slice(t.start[first], t.end[last]), end: last + 1 };
@@ -318,6 +323,26 @@ function applyBound(q: Qualifier, v: number): Pick<Quantity, 'low' | 'high' | 'v
       return { low: null, high: v, value: null };
     default:
       return { low: v, high: v, value: v };
+  }
+}
+
+const LOWER = new Set<Qualifier>(['min', 'higher-than']);
+const UPPER = new Set<Qualifier>(['max', 'lower-than']);
+const BOUND_JOIN = /^\s*(?:,|and|but|,\s*and|,\s*but)\s*$/;
+
+/** `more than 10 and fewer than 20`: a lower and an upper bound on one figure make one range. */
+function mergeBounds(text: string, qs: Quantity[]): void {
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const a = qs[i];
+    const b = qs[i + 1];
+    const lowFirst = LOWER.has(a.qualifier) && UPPER.has(b.qualifier);
+    const highFirst = UPPER.has(a.qualifier) && LOWER.has(b.qualifier);
+    if (!(lowFirst || highFirst) || a.unit !== b.unit || b.start - a.end > 8) continue;
+    if (a.counted && b.counted) continue;
+    const lo = lowFirst ? a.low : b.low;
+    const hi = lowFirst ? b.high : a.high;
+    if (lo === null || hi === null || lo >= hi || !BOUND_JOIN.test(text.slice(a.end, b.start))) continue;
+    qs.splice(i, 2, { start: a.start, end: b.end, low: lo, high: hi, value: null, qualifier: 'range', unit: a.unit, counted: b.counted ?? a.counted });
   }
 }
 
@@ -432,29 +457,25 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     }
     // Counted noun phrase, and a rate after it (`1,000 troops a day`).
     let counted: string | null = null;
+    let cEnd = e;
     if (unit === 'count' || unit === 'percent' || unit === 'fraction' || t.low[e] === 'of') {
       const c = readCounted(t, e);
-      if (c) {
-        if (unit !== 'count' && t.low[e] !== 'of') {
-          // A percent or an amount counts something only through `of`.
-        } else {
-          counted = c.text;
-          if (unit === 'count') {
-            const r = RATES.matchAt(t, c.end);
-            if (r && !t.brk[c.end]) unit = `count/${r.value}`;
-          }
-        }
+      // A percent or an amount of money counts something only through `of`.
+      if (c && (unit === 'count' || t.low[e] === 'of')) {
+        counted = c.text;
+        cEnd = c.end;
       }
     }
-    if (unit === 'count' && !counted) {
-      const r = RATES.matchAt(t, e);
-      if (r && !t.brk[e]) {
-        unit = `count/${r.value}`;
-        e = r.end;
+    if (!unit.includes('/') && unit !== 'percent' && unit !== 'fraction') {
+      const r = cEnd < t.n && !t.brk[cEnd] ? RATES.matchAt(t, cEnd) : undefined;
+      if (r) {
+        unit = `${unit}/${r.value}`;
+        if (cEnd === e) e = r.end;
       }
     }
     out.push({ start: t.start[s], end: t.end[e - 1], low, high, value: val, qualifier: q, unit, counted });
   }
+  mergeBounds(t.text, out);
   // Vague amounts: `thousands`, `tens of thousands of`, `a handful`; never inside a number or quantity.
   const busy: Array<[number, number]> = [...out.map((q): [number, number] => [q.start, q.end]), ...mentions.map((m): [number, number] => [m.start, m.end])];
   busy.sort((a, b) => a[0] - b[0]);
