@@ -3,7 +3,7 @@
  * and what is glued to it (a unit, an ordinal suffix, an identifier prefix). Deciding which of
  * them are counts, amounts or measures is normalize.ts's job.
  */
-import { MULTIPLIERS, NEGATIVE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS, VULGAR } from './data.js';
+import { MULTIPLIERS, NEGATIVE, ONE_AFTER, ONE_BEFORE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS, VULGAR } from './data.js';
 import { readDigitFraction, readDigits, readFraction, readWords, type Reading, type Subtype } from './parse.js';
 import { NUM, SYM, WORD, glued, sameLine, tokenize, type Tokens } from './tokens.js';
 
@@ -208,7 +208,11 @@ export function findNumbersIn(t: Tokens): NumberMention[] {
       i++;
       continue;
     }
-    // A number glued after letters is part of a word (`MP3`), unless it is an identifier we name.
+    // `the one you mentioned`, `one another`: a pronoun, not a number.
+    if (ty === WORD && t.low[i] === 'one' && ((i > 0 && !t.brk[i] && ONE_BEFORE.has(t.low[i - 1])) || ONE_AFTER.matchAt(t, i + 1))) {
+      i++;
+      continue;
+    }
     const r = readAt(t, i);
     if (!r) {
       i++;

@@ -33,8 +33,6 @@ import {
   NUMBERING_BEFORE,
   OF_DETERMINERS,
   OF_PRONOUNS,
-  ONE_AFTER,
-  ONE_BEFORE,
   ORDINAL_SUFFIXES,
   PERCENT,
   RANGE_JOINERS,
@@ -92,7 +90,7 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
     if (m.glued === 's' && Number.isInteger(m.value)) return 'year';
     return 'glued';
   }
-  if (m.idPrefix !== undefined) return 'identifier';
+  if (m.idPrefix !== undefined || inLink(t.text, m.start, m.end)) return 'identifier';
   if (s > 0 && t.type[s] === NUM && t.type[s - 1] === NUM && glued(t, s - 1)) return 'identifier';
   if (s > 0 && NUMBERING_BEFORE.matchEndingAt(t, s - 1) && !t.brk[s]) return 'identifier';
   if (sym(t, s - 1, '#') && glued(t, s - 1)) return 'identifier';
@@ -137,11 +135,21 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
     if (sym(t, s - 1, ',') && t.type[s - 2] === NUM && isMonthAt(t, s - 3) && v >= 1000) return 'date';
   }
   if (t.type[s] === NUM && isYear(t, m)) return 'year';
-  if (m.words && m.value === 1 && t.low[s] === 'one') {
-    const b = wordBefore(t, s);
-    if ((b && ONE_BEFORE.has(b)) || ONE_AFTER.matchAt(t, e)) return 'pronoun';
-  }
   return undefined;
+}
+
+/** True when the number sits in a web address, e-mail or handle (`?q=30%25`, `user@host`). */
+function inLink(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  let n = 0;
+  const ws = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+  // Only look within the whitespace-free chunk around the number, and not too far.
+  while (a > 0 && !ws(text.charCodeAt(a - 1)) && n++ < 200) a--;
+  while (b < text.length && !ws(text.charCodeAt(b)) && n++ < 400) b++;
+  if (b - a === end - start) return false;
+  const chunk = text.slice(a, b);
+  return chunk.includes('://') || chunk.includes('www.') || (chunk.includes('@') && /\w@\w/.test(chunk));
 }
 
 const STRONG_YEAR_CUES = new Set(['in', 'since', 'until', 'till', 'during', 'year', 'mid', 'early', 'late', 'circa', 'fiscal', 'summer', 'winter', 'spring', 'autumn']);
@@ -447,7 +455,8 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
         e = ha.end;
       }
     }
-    if ((hq === 'lower-than' || hq === 'higher-than') && t.low[e] === 'or' && t.low[e + 1] === 'equal' && !t.brk[e]) {
+    const toNumber = t.low[e + 2] === 'to' && (t.type[e + 3] === NUM || liveStarts.has(e + 3));
+    if ((hq === 'lower-than' || hq === 'higher-than') && t.low[e] === 'or' && t.low[e + 1] === 'equal' && !t.brk[e] && !toNumber) {
       hq = hq === 'lower-than' ? 'max' : 'min';
       e += t.low[e + 2] === 'to' && t.type[e + 3] !== NUM ? 3 : 2;
     }

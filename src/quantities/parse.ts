@@ -306,6 +306,13 @@ export function ordinalValue(w: string | undefined): number | undefined {
   return w === undefined ? undefined : ORDINALS.get(w);
 }
 
+/** The scale word (thousand and up) at the token before `and` at `andAt`, or 1. */
+function scaleBefore(t: Tokens, andAt: number): number {
+  if (andAt < 1 || t.low[andAt] !== 'and') return 1;
+  const sc = SCALES.get(t.low[andAt - 1]);
+  return sc !== undefined && sc >= 1000 ? sc : 1;
+}
+
 /** True when the ordinal word is plural (`fifths`, `halves`, `quarters`). */
 function pluralOrdinal(w: string): boolean {
   return w.endsWith('s');
@@ -344,9 +351,10 @@ export function readFraction(t: Tokens, i: number): Reading | undefined {
       // Scale ordinals (`a hundredth`, `two millionths`) agree in number with the numerator.
       if (pluralOrdinal(ow) !== (nVal !== 1)) return undefined;
     }
-    if ((ord === 2 || ord === 4) && num && num.lastUnit && num.andBeforeLast) {
-      // `one hundred and three quarters` = 100 + 3/4.
-      return { value: nVal - num.lastUnit + num.lastUnit / ord, end: k + 1, subtype: 'fraction' };
+    // `six million and two thirds` = 6 2/3 million; `one hundred and three quarters` = 100 + 3/4.
+    const sc = num && num.lastUnit && num.andBeforeLast ? scaleBefore(t, nEnd - 2) : 1;
+    if (num && num.lastUnit && num.andBeforeLast && (sc >= 1000 || ord === 2 || ord === 4)) {
+      return { value: nVal - num.lastUnit + (num.lastUnit / ord) * sc, end: k + 1, subtype: 'fraction' };
     }
     if (!article && !num) return undefined;
     return { value: nVal / ord, end: k + 1, subtype: 'fraction' };
@@ -366,7 +374,8 @@ export function readFraction(t: Tokens, i: number): Reading | undefined {
   // `twenty and three fifths`, `one and a half`: a whole number, `and`, then a fraction.
   if (wordAt(t, nEnd, i) === 'and') {
     const f = readFraction(t, nEnd + 1);
-    if (f && f.value < 1) return { value: nVal + f.value, end: f.end, subtype: 'fraction' };
+    // `one million and a half` is a million and a half million.
+    if (f && f.value < 1) return { value: nVal + f.value * scaleBefore(t, nEnd), end: f.end, subtype: 'fraction' };
   }
   return undefined;
 }
