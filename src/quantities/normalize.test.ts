@@ -127,3 +127,34 @@ test('number words and "a dozen" are counts', () => {
   assert.equal(one('One hundred and five people were evacuated.').value, 105);
   assert.equal(one('Twenty-five trucks waited.').value, 25);
 });
+
+test('a lower and an upper bound on one figure make one range', () => {
+  const q = one('Estimates put the dead at more than 40 but fewer than 60.');
+  assert.deepEqual([q.text, q.qualifier, q.low, q.high], ['more than 40 but fewer than 60', 'range', 40, 60]);
+  assert.equal(findQuantities('More than 90 and fewer than 10 are two different bounds.').length, 3, 'an empty interval is not merged');
+});
+
+test('fractions of scales and shares', () => {
+  assert.equal(one('One and a half million people live there.').value, 1.5e6);
+  assert.equal(one('Half a million leaflets were dropped.').value, 5e5);
+  assert.equal(one('Two thirds of the bridge collapsed.').unit, 'fraction');
+  assert.equal(one('The march took 2½ hours of walking and 7½% of the budget.').value, 7.5);
+});
+
+test('numbers in links, pronoun "one" and identifiers are not quantities', () => {
+  assert.deepEqual(findQuantities('Read it at https://example.org/report?id=3000&page=2 today.'), []);
+  assert.deepEqual(findQuantities('That one was the worst.'), []);
+});
+
+test('reading only the windows around candidates gives the same quantities as reading everything', async () => {
+  const { quantitiesIn } = await import('./normalize.js');
+  const { tokenize } = await import('./tokens.js');
+  const filler = 'The delegation waited in the hall while the ministers argued over the wording of the communique. ';
+  const story = [
+    filler.repeat(4) + 'Varnholm sent between 10,000 and 12,000 troops, including 500 officers.',
+    filler.repeat(3) + 'About 30 were wounded and thousands of residents fled; up to 15,000 more may follow.',
+    'Donors pledged $2bn. ' + filler.repeat(5) + 'Forces advanced 30 square kilometres a day.',
+  ].join('\n');
+  assert.deepEqual(findQuantities(story), quantitiesIn(tokenize(story)));
+  assert.equal(findQuantities(story).length, 7);
+});
