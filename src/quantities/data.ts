@@ -121,6 +121,8 @@ export const MEASURES = new PhraseTable(stringMap('units', 'measures', units.mea
 export const GLUED_MEASURES = new Map(stringMap('units', 'measures', units.measures).filter(([k]) => !k.includes(' ')));
 /** Rate periods after a unit (`a day` -> `day`). */
 export const RATES = new PhraseTable(stringMap('units', 'rates', units.rates));
+/** Words after `a week` that make it a time (`a week earlier`), not a rate. */
+export const NOT_RATE_AFTER = new Set(stringList('units', 'notRateAfter', (units as { notRateAfter?: unknown }).notRateAfter));
 
 /** Calendar, clock and document-numbering cues that make a number something other than a count. */
 export const MONTHS = new Set(stringList('context', 'months', context.months));

@@ -30,6 +30,7 @@ import {
   HEDGES_BEFORE,
   MEASURES,
   MONTHS,
+  NOT_RATE_AFTER,
   NUMBERING_BEFORE,
   OF_DETERMINERS,
   OF_PRONOUNS,
@@ -188,6 +189,14 @@ interface Unit {
 }
 
 /** Reads currency, percent or measure (with a rate) after token `e`; undefined when a count. */
+/** A rate period (`a day`, `per week`) at token `k`, unless it is a time (`a week earlier`). */
+function rateAt(t: Tokens, k: number): { value: string; end: number } | undefined {
+  if (k >= t.n || t.brk[k]) return undefined;
+  const r = RATES.matchAt(t, k);
+  if (!r || (r.end < t.n && !t.brk[r.end] && NOT_RATE_AFTER.has(t.low[r.end]))) return undefined;
+  return r;
+}
+
 function unitAfter(t: Tokens, e: number): Unit | undefined {
   if (e >= t.n || t.brk[e]) return undefined;
   const pc = PERCENT.matchAt(t, e);
@@ -196,7 +205,7 @@ function unitAfter(t: Tokens, e: number): Unit | undefined {
   if (cur) return { unit: cur.value, end: cur.end };
   const me = MEASURES.matchAt(t, e);
   if (me) {
-    const r = me.end < t.n && !t.brk[me.end] ? RATES.matchAt(t, me.end) : undefined;
+    const r = rateAt(t, me.end);
     return r ? { unit: `${me.value}/${r.value}`, end: r.end } : { unit: me.value, end: me.end };
   }
   return undefined;
@@ -443,6 +452,8 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
       s = hb.start;
       // `less than 5000 or equal (to)`: the bound becomes inclusive.
     }
+    // `a 10,000-strong force`: the span takes `-strong`, the counted noun follows it.
+    if (last.hyphenWord === 'strong' && e === last.tokEnd) e += 2;
     if (g.a.hyphenWord === 'plus' || g.a.hyphenWord === 'odd') {
       hq = g.a.hyphenWord === 'plus' ? 'min' : 'approx';
       e = Math.max(e, g.a.tokEnd + 2);
@@ -476,7 +487,7 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
       }
     }
     if (!unit.includes('/') && unit !== 'percent' && unit !== 'fraction') {
-      const r = cEnd < t.n && !t.brk[cEnd] ? RATES.matchAt(t, cEnd) : undefined;
+      const r = rateAt(t, cEnd);
       if (r) {
         unit = `${unit}/${r.value}`;
         if (cEnd === e) e = r.end;
