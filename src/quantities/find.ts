@@ -3,7 +3,7 @@
  * and what is glued to it (a unit, an ordinal suffix, an identifier prefix). Deciding which of
  * them are counts, amounts or measures is normalize.ts's job.
  */
-import { MULTIPLIERS, NEGATIVE, ONE_AFTER, ONE_BEFORE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS, VULGAR } from './data.js';
+import { COUNTED_HEADS, DURATION_UNITS, MULTIPLIERS, NEGATIVE, ONE_AFTER, ONE_BEFORE, ORDINALS, SCALES, SPACED_SUFFIXES, SUFFIXES, TENS, UNITS, VULGAR } from './data.js';
 import { readDigitFraction, readDigits, readFraction, readWords, type Reading, type Subtype } from './parse.js';
 import { NUM, SYM, WORD, glued, sameLine, tokenize, type Tokens } from './tokens.js';
 
@@ -23,6 +23,8 @@ export interface NumberMention {
   idPrefix?: string;
   /** The word after a hyphen (`day` in `1,000-day`, `strong` in `1,500-strong`). */
   hyphenWord?: string;
+  /** A share written as a ratio (`one out of three`, `4 in 10`). */
+  ratio?: boolean;
 }
 
 function isSym(t: Tokens, a: number, ch: string): boolean {
@@ -94,13 +96,19 @@ function readSuffix(t: Tokens, r: Reading): { reading: Reading; glued?: string }
   return { reading: r };
 }
 
-/** `one over three`, `2000 over 3`, `one out of three`: a ratio written in words. */
+/** `one over three`, `2000 over 3`, `one out of three`, `4 in 10 children`: a ratio. */
 function readOver(t: Tokens, r: Reading, start: number): Reading | undefined {
   let j = r.end;
   if (!sameLine(t, j - 1) || t.type[j] !== WORD) return undefined;
   if (t.low[j] === 'over') j++;
   else if (t.low[j] === 'out' && t.low[j + 1] === 'of' && sameLine(t, j)) j += 2;
-  else return undefined;
+  else if (t.low[j] === 'in' && r.subtype === 'integer' && r.value >= 1) {
+    // `1 in 5 adults`: a share only when a plural noun follows the smaller-over-larger pair.
+    const den = t.type[j + 1] === NUM ? readDigits(t, j + 1) : readWords(t, j + 1);
+    const nx = den && den.end < t.n && !t.brk[den.end] && t.type[den.end] === WORD ? t.low[den.end] : '';
+    if (!den || den.subtype !== 'integer' || den.value <= r.value || !(/[^s]s$/.test(nx) || COUNTED_HEADS.has(nx)) || DURATION_UNITS.has(nx)) return undefined;
+    return { value: r.value / den.value, end: den.end, subtype: 'fraction' };
+  } else return undefined;
   if (!sameLine(t, j - 1)) return undefined;
   const den = t.type[j] === NUM ? readDigits(t, j) : readWords(t, j);
   if (!den || !den.value) return undefined;
@@ -134,7 +142,7 @@ function scaleFraction(t: Tokens, r: Reading, whole: Reading | undefined): Readi
 }
 
 /** Reads the number (if any) that starts at token `i`, sign included. */
-function readAt(t: Tokens, i: number): { reading: Reading; start: number; words: boolean; glued?: string } | undefined {
+function readAt(t: Tokens, i: number): { reading: Reading; start: number; words: boolean; glued?: string; ratio: boolean } | undefined {
   let start = i;
   let sign = 1;
   let j = i;
@@ -187,14 +195,18 @@ function readAt(t: Tokens, i: number): { reading: Reading; start: number; words:
   if (t.type[j] === NUM && reading.subtype === 'integer' && reading.end < t.n && glued(t, reading.end - 1) && VULGAR.has(t.low[reading.end])) {
     reading = { value: reading.value + VULGAR.get(t.low[reading.end])!, end: reading.end + 1, subtype: 'fraction' };
   }
+  let ratio = false;
   if (!gluedWord) {
     const o = readOver(t, reading, start);
-    if (o) reading = o;
+    if (o) {
+      reading = o;
+      ratio = true;
+    }
   }
   if (sign < 0) reading = { ...reading, value: -reading.value };
   void start;
   start = i;
-  return { reading, start, words, glued: gluedWord };
+  return { reading, start, words, glued: gluedWord, ratio };
 }
 
 /** Every number written in the tokens, left to right, without overlaps. */
@@ -228,6 +240,7 @@ export function findNumbersIn(t: Tokens): NumberMention[] {
       words: r.words,
     };
     if (r.glued) m.glued = r.glued;
+    if (r.ratio) m.ratio = true;
     const s = r.start;
     const prevEnd = out.length ? out[out.length - 1].tokEnd : -1;
     // Letters before the digits make an identifier (`F-16`, `G7`), unless they end the previous number (`5k-20k`).

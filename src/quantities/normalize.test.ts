@@ -158,3 +158,13 @@ test('reading only the windows around candidates gives the same quantities as re
   assert.deepEqual(findQuantities(story), quantitiesIn(tokenize(story)));
   assert.equal(findQuantities(story).length, 7);
 });
+
+test('ratios are shares with the counted noun; hedges on percentages', () => {
+  assert.deepEqual(pick(one('Four in 10 families lost power.')), {
+    text: 'Four in 10', low: 0.4, high: 0.4, value: 0.4, qualifier: 'exact', unit: 'fraction', counted: 'families',
+  });
+  assert.equal(one('Nine out of ten nurses stayed.').counted, 'nurses');
+  const pct = one('Prices rose by as much as 30% in Varnholm.');
+  assert.deepEqual([pct.qualifier, pct.high, pct.unit], ['max', 30, 'percent']);
+  assert.equal(findQuantities('Casualties rose to 312, up from 250 a week earlier.').every((q) => q.unit === 'count'), true);
+});

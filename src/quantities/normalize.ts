@@ -424,9 +424,9 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     } else if (last.glued !== undefined && unit === 'count') continue;
     const why = rightContext(t, last, last.tokEnd);
     if (why) continue;
-    if (g.a.subtype === 'fraction' && g.a.words && !g.b && Math.abs(value) < 1) {
+    if (g.a.subtype === 'fraction' && !g.b && Math.abs(value) < 1 && unit === 'count') {
       // `half`, `two thirds`: an amount only as a share of something (`half of`, `a third of the`).
-      if (!FRACTION_FOLLOWERS.has(t.low[e] ?? '') || t.brk[e]) continue;
+      if (g.a.words && !g.a.ratio && (!FRACTION_FOLLOWERS.has(t.low[e] ?? '') || t.brk[e])) continue;
       unit = 'fraction';
     }
     // Interval.
@@ -480,8 +480,8 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     let cEnd = e;
     if (unit === 'count' || unit === 'percent' || unit === 'fraction' || t.low[e] === 'of') {
       const c = readCounted(t, e);
-      // A percent or an amount of money counts something only through `of`.
-      if (c && (unit === 'count' || t.low[e] === 'of')) {
+      // A percent, a share or an amount of money counts something only through `of` (`1 in 5 adults` aside).
+      if (c && (unit === 'count' || t.low[e] === 'of' || (unit === 'fraction' && last.ratio))) {
         counted = c.text;
         cEnd = c.end;
       }
