@@ -98,6 +98,10 @@ test('numbers that are not counts are left out', () => {
     'An F-16 flew over.',
     'The vote is on November 4.',
     'The meeting starts at 10:30.',
+    'The 2022-23 budget passed.',
+    'Conscription covers men aged 18-60.',
+    'Call (555) 123-4567 after dark.',
+    'Rain fell on 24 February 2022 in Ostrava.',
   ]) {
     assert.deepEqual(findQuantities(s), [], s);
   }
@@ -167,4 +171,10 @@ test('ratios are shares with the counted noun; hedges on percentages', () => {
   const pct = one('Prices rose by as much as 30% in Varnholm.');
   assert.deepEqual([pct.qualifier, pct.high, pct.unit], ['max', 30, 'percent']);
   assert.equal(findQuantities('Casualties rose to 312, up from 250 a week earlier.').every((q) => q.unit === 'count'), true);
+});
+
+test('identifiers inside the counted phrase and glued measures', () => {
+  assert.equal(one('Varnholm fired more than 700 Kh-101 missiles.').counted, 'Kh-101 missiles');
+  const shell = one('A 155mm shell hit the depot.');
+  assert.deepEqual([shell.value, shell.unit], [155, 'mm']);
 });

@@ -110,6 +110,10 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
       last += 2;
       groups++;
     }
+    // `123-4567`, `(555) 123-4567`: the local part of a phone number.
+    const local = (k: number) => t.low[k].length === 3 && sym(t, k + 1, '-') && glued(t, k) && glued(t, k + 1) && t.type[k + 2] === NUM && t.low[k + 2].length === 4;
+    if (groups === 2 && (local(first) || (sym(t, s - 1, '(') && sym(t, e, ')') && t.low[s].length === 3 && t.type[e + 1] === NUM && local(e + 1)))) return 'phone';
+    if (groups === 1 && sym(t, s - 1, '(') && sym(t, e, ')') && t.low[s].length === 3 && t.type[e + 1] === NUM && local(e + 1)) return 'phone';
     if (groups >= 3 && t.type[last] === NUM) {
       const iso = last - first === 4 && t.low[first].length === 4 && t.low[first + 2].length <= 2 && t.low[first + 4].length <= 2 && t.low[first + 1] === '-';
       return iso ? 'date' : 'phone';
@@ -136,6 +140,11 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
     if (sym(t, s - 1, ',') && t.type[s - 2] === NUM && isMonthAt(t, s - 3) && v >= 1000) return 'date';
   }
   if (t.type[s] === NUM && isYear(t, m)) return 'year';
+  // `2022-23`, `1939–45`, `2022/23`: the second year of a span of years.
+  if (t.type[s] === NUM && t.low[s].length === 2 && s >= 2 && glued(t, s - 1) && glued(t, s - 2) && (sym(t, s - 1, '-') || sym(t, s - 1, '–') || sym(t, s - 1, '/'))) {
+    const y = t.type[s - 2] === NUM && t.low[s - 2].length === 4 ? +t.low[s - 2] : 0;
+    if (y >= 1000 && y <= 2200 && +t.low[s] > y % 100) return 'year';
+  }
   return undefined;
 }
 
@@ -293,9 +302,17 @@ export function readCounted(t: Tokens, k: number): { text: string; end: number }
   const participles = t.type[i] === WORD && CASUALTY_WORDS.has(t.low[i]);
   for (let n = 0; i < t.n && n < 5; n++) {
     if (t.brk[i]) break;
-    if (t.type[i] === SYM && t.low[i] === '-' && last === i - 1 && glued(t, i - 1) && glued(t, i) && t.type[i + 1] === WORD) {
-      i++;
-      continue;
+    if (t.type[i] === SYM && t.low[i] === '-' && last === i - 1 && glued(t, i - 1) && glued(t, i)) {
+      // `pro-Russian fighters`, `Kh-101 missiles`.
+      if (t.type[i + 1] === WORD) {
+        i++;
+        continue;
+      }
+      if (t.type[i + 1] === NUM) {
+        last = i + 1;
+        i += 2;
+        continue;
+      }
     }
     if (t.type[i] !== WORD) break;
     const w = t.low[i];
@@ -424,6 +441,8 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     } else if (last.glued !== undefined && unit === 'count') continue;
     const why = rightContext(t, last, last.tokEnd);
     if (why) continue;
+    // `aged between 18 and 60`, `men aged 18-60`.
+    if (g.tokStart > 0 && !t.brk[g.tokStart] && AGE_BEFORE.matchEndingAt(t, g.tokStart - 1)) continue;
     if (g.a.subtype === 'fraction' && !g.b && Math.abs(value) < 1 && unit === 'count') {
       // `half`, `two thirds`: an amount only as a share of something (`half of`, `a third of the`).
       if (g.a.words && !g.a.ratio && (!FRACTION_FOLLOWERS.has(t.low[e] ?? '') || t.brk[e])) continue;
