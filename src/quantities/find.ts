@@ -143,7 +143,7 @@ function scaleFraction(t: Tokens, r: Reading, whole: Reading | undefined): Readi
 
 /** Reads the number (if any) that starts at token `i`, sign included. */
 function readAt(t: Tokens, i: number): { reading: Reading; start: number; words: boolean; glued?: string; ratio: boolean } | undefined {
-  let start = i;
+  const start = i;
   let sign = 1;
   let j = i;
   // `minus five`, `negative one`.
@@ -204,8 +204,6 @@ function readAt(t: Tokens, i: number): { reading: Reading; start: number; words:
     }
   }
   if (sign < 0) reading = { ...reading, value: -reading.value };
-  void start;
-  start = i;
   return { reading, start, words, glued: gluedWord, ratio };
 }
 

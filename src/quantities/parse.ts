@@ -139,7 +139,6 @@ export function readWords(t: Tokens, i: number, init?: { value: number; end: num
   let lastUnit = 0;
   let article = false;
   let decimal = false;
-  let sawAnd = false;
   if (init) {
     small = init.value;
     prev = 'digits';
@@ -243,7 +242,6 @@ export function readWords(t: Tokens, i: number, init?: { value: number; end: num
       const nx = wordAt(t, j + 1, i);
       if (nx !== undefined && (UNITS.has(nx) || TENS.has(nx))) {
         prev = 'and';
-        sawAnd = true;
         continue;
       }
       break;
@@ -259,7 +257,6 @@ export function readWords(t: Tokens, i: number, init?: { value: number; end: num
     }
     break;
   }
-  void sawAnd;
   if (end < 0 || prev === 'a' || prev === 'none') return undefined;
   const value = total + hund + small;
   const subtype: Subtype = decimal || !Number.isInteger(value) ? 'decimal' : 'integer';
