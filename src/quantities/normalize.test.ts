@@ -102,6 +102,7 @@ test('numbers that are not counts are left out', () => {
     'Conscription covers men aged 18-60.',
     'Call (555) 123-4567 after dark.',
     'Rain fell on 24 February 2022 in Ostrava.',
+    'The minister flew on a Boeing 737 yesterday.',
   ]) {
     assert.deepEqual(findQuantities(s), [], s);
   }
@@ -177,4 +178,8 @@ test('identifiers inside the counted phrase and glued measures', () => {
   assert.equal(one('Varnholm fired more than 700 Kh-101 missiles.').counted, 'Kh-101 missiles');
   const shell = one('A 155mm shell hit the depot.');
   assert.deepEqual([shell.value, shell.unit], [155, 'mm']);
+});
+
+test('a count after a capitalised name is still a count', () => {
+  assert.equal(one('An officer told Varnholm Radio 500 soldiers had left.').counted, 'soldiers');
 });

@@ -140,6 +140,7 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
     if (sym(t, s - 1, ',') && t.type[s - 2] === NUM && isMonthAt(t, s - 3) && v >= 1000) return 'date';
   }
   if (t.type[s] === NUM && isYear(t, m)) return 'year';
+  if (t.type[s] === NUM && namedNumber(t, m)) return 'identifier';
   // `2022-23`, `1939–45`, `2022/23`: the second year of a span of years.
   if (t.type[s] === NUM && t.low[s].length === 2 && s >= 2 && glued(t, s - 1) && glued(t, s - 2) && (sym(t, s - 1, '-') || sym(t, s - 1, '–') || sym(t, s - 1, '/'))) {
     const y = t.type[s - 2] === NUM && t.low[s - 2].length === 4 ? +t.low[s - 2] : 0;
@@ -160,6 +161,28 @@ function inLink(text: string, start: number, end: number): boolean {
   if (b - a === end - start) return false;
   const chunk = text.slice(a, b);
   return chunk.includes('://') || chunk.includes('www.') || (chunk.includes('@') && /\w@\w/.test(chunk));
+}
+
+/**
+ * `Route 66`, `Boeing 737`, `FTSE 100`: a bare integer right after a capitalised word inside a
+ * sentence, with no counted noun after it, is part of a name.
+ */
+function namedNumber(t: Tokens, m: NumberMention): boolean {
+  const s = m.tokStart;
+  if (m.tokEnd - s !== 1 || s < 2 || t.brk[s] || t.brk[s - 1] || t.type[s - 1] !== WORD) return false;
+  const c = t.text.charCodeAt(t.start[s - 1]);
+  if (c < 65 || c > 90) return false;
+  // The capitalised word must not start a sentence (`About 30 ...`).
+  if (t.type[s - 2] === SYM && '.!?"“:'.includes(t.low[s - 2])) return false;
+  const w = t.low[s - 1];
+  if (STOP_WORDS.has(w) || MONTHS.has(w) || HEDGES_BEFORE.matchEndingAt(t, s - 1) || CURRENCY_BEFORE.matchEndingAt(t, s - 1)) return false;
+  const e = m.tokEnd;
+  if (e < t.n && !t.brk[e] && t.type[e] === WORD) {
+    // `CNN 500 soldiers`, `Kursk 30 killed`: a counted noun after it makes it a count again.
+    const nx = t.low[e];
+    if ((nx.length > 3 && nx.endsWith('s') && !nx.endsWith('ss')) || COUNTED_HEADS.has(nx) || CASUALTY_WORDS.has(nx) || nx === 'of') return false;
+  }
+  return !(unitAfter(t, e) || t.low[e] === '%');
 }
 
 const STRONG_YEAR_CUES = new Set(['in', 'since', 'until', 'till', 'during', 'year', 'mid', 'early', 'late', 'circa', 'fiscal', 'summer', 'winter', 'spring', 'autumn']);
