@@ -72,6 +72,9 @@ test('vague amounts read as intervals with the counted noun', () => {
   assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.counted], ['Thousands', 'vague', 2000, 9999, 'residents']);
   const t = one('Tens of thousands of refugees arrived.');
   assert.deepEqual([t.text, t.low, t.counted], ['Tens of thousands', 20000, 'refugees']);
+  const plural = one('1,000s of leaflets fell on the town.');
+  assert.deepEqual([plural.text, plural.low, plural.high, plural.counted], ['1,000s', 2000, 9999, 'leaflets']);
+  assert.deepEqual(findQuantities('Prices last rose like this in the 1990s.'), []);
   const h = one('A handful of observers stayed.');
   assert.equal(h.counted, 'observers');
   assert.equal(findQuantities('Several days later the talks resumed.').length, 0, 'vague durations are not counts');

@@ -88,7 +88,7 @@ export function notQuantity(t: Tokens, m: NumberMention): NotQuantity | undefine
     if (ORDINAL_SUFFIXES.has(m.glued)) return 'ordinal';
     if (TIME_AFTER.matchAt(t, e)) return 'time';
     if (MEASURES.matchAt(t, e) || m.glued === 'm') return undefined;
-    if (m.glued === 's' && Number.isInteger(m.value)) return 'year';
+    if (m.glued === 's' && Number.isInteger(m.value)) return pluralFigure(m) ? undefined : 'year';
     return 'glued';
   }
   if (m.idPrefix !== undefined || inLink(t.text, m.start, m.end)) return 'identifier';
@@ -183,6 +183,14 @@ function namedNumber(t: Tokens, m: NumberMention): boolean {
     if ((nx.length > 3 && nx.endsWith('s') && !nx.endsWith('ss')) || COUNTED_HEADS.has(nx) || CASUALTY_WORDS.has(nx) || nx === 'of') return false;
   }
   return !(unitAfter(t, e) || t.low[e] === '%');
+}
+
+/** `100s of`, `1,000s of people`: a round figure made plural is a vague amount (not `the 1990s`). */
+function pluralFigure(m: NumberMention): boolean {
+  const v = m.value;
+  const round = v >= 10 && Math.log10(v) % 1 === 0;
+  const grouped = m.tokEnd - m.tokStart > 1;
+  return round && (grouped || v !== 1000) && m.glued === 's';
 }
 
 const STRONG_YEAR_CUES = new Set(['in', 'since', 'until', 'till', 'during', 'year', 'mid', 'early', 'late', 'circa', 'fiscal', 'summer', 'winter', 'spring', 'autumn']);
@@ -443,6 +451,12 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     if (cb && !t.brk[g.a.tokStart] && (cb.start >= s - 1 || g.tokStart === g.a.tokStart)) {
       unit = cb.value;
       if (g.tokStart === g.a.tokStart) s = cb.start;
+    }
+    if (last.glued === 's' && !g.b) {
+      // `1,000s of people`: read like `thousands`.
+      const c = readCounted(t, last.tokEnd + 1);
+      out.push({ start: t.start[s], end: t.end[last.tokEnd], low: 2 * value, high: 10 * value - 1, value: null, qualifier: 'vague', unit: 'count', counted: c ? c.text : null });
+      continue;
     }
     if (last.glued === 'm' && unit !== 'count') {
       value *= 1e6;
