@@ -156,8 +156,8 @@ function inLink(text: string, start: number, end: number): boolean {
   let n = 0;
   const ws = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
   // Only look within the whitespace-free chunk around the number, and not too far.
-  while (a > 0 && !ws(text.charCodeAt(a - 1)) && n++ < 200) a--;
-  while (b < text.length && !ws(text.charCodeAt(b)) && n++ < 400) b++;
+  while (a > 0 && !ws(text.charCodeAt(a - 1)) && n++ < 2000) a--;
+  while (b < text.length && !ws(text.charCodeAt(b)) && n++ < 4000) b++;
   if (b - a === end - start) return false;
   const chunk = text.slice(a, b);
   return chunk.includes('://') || chunk.includes('www.') || (chunk.includes('@') && /\w@\w/.test(chunk));
