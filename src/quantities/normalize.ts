@@ -12,8 +12,10 @@
  * - `max`: the value or fewer (`up to`, `at most`, `as many as`): high.
  * - `lower-than`: strictly fewer (`fewer than`, `under`, `below`): high (exclusive).
  * - `range`: two figures (`10,000-12,000`, `between 8 and 10`): low and high, value null.
- * - `vague`: a vague amount (`thousands`, `dozens`, `a handful`): the conventional reading in
- *   data/vague.json as low/high (null when there is none), value null.
+ * - `vague`: a vague amount (`thousands`, `dozens`, `a handful`, `1,000s`): the conventional
+ *   reading in data/vague.json as low/high (null when there is none), value null.
+ * A hedge before a range or a vague amount (`about 10-12,000`, `at least hundreds`) joins the span
+ * but the qualifier stays `range` / `vague`.
  */
 import {
   AGE_AFTER,
@@ -506,7 +508,6 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
     if (hb && !(t.type[hb.start] === SYM && hb.start > 0 && t.type[hb.start - 1] === SYM && glued(t, hb.start - 1) && '<>=!'.includes(t.low[hb.start - 1]))) {
       hq = hb.value;
       s = hb.start;
-      // `less than 5000 or equal (to)`: the bound becomes inclusive.
     }
     // `a 10,000-strong force`: the span takes `-strong`, the counted noun follows it.
     if (last.hyphenWord === 'strong' && e === last.tokEnd) e += 2;
@@ -522,6 +523,7 @@ export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersI
         e = ha.end;
       }
     }
+    // `less than 5000 or equal (to)`: the bound becomes inclusive, unless `to` leads to another figure.
     const toNumber = t.low[e + 2] === 'to' && (t.type[e + 3] === NUM || liveStarts.has(e + 3));
     if ((hq === 'lower-than' || hq === 'higher-than') && t.low[e] === 'or' && t.low[e + 1] === 'equal' && !t.brk[e] && !toNumber) {
       hq = hq === 'lower-than' ? 'max' : 'min';
