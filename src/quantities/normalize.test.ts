@@ -186,3 +186,24 @@ test('identifiers inside the counted phrase and glued measures', () => {
 test('a count after a capitalised name is still a count', () => {
   assert.equal(one('An officer told Varnholm Radio 500 soldiers had left.').counted, 'soldiers');
 });
+
+test('on jumbled text: no throw, spans inside the text, windows agree with a full read', async () => {
+  const { quantitiesIn } = await import('./normalize.js');
+  const { tokenize } = await import('./tokens.js');
+  const vocab = ['1', '12', '1,500', '2.5', '-', '–', '%', '$', 'about', 'at', 'least', 'between', 'and', 'to', 'or', 'more', 'than', 'of',
+    'thousands', 'a', 'dozen', 'half', 'one', 'twenty', 'hundred', 'million', 'troops', 'killed', 'in', '1953', 'day', '-day', 'km', 'square',
+    'kilometres', 'a day', '.', ',', '\n', 'No.', '3rd', 'F-16', '10:30', 'per', 'cent', 'bn', 'k', 'minus', 'point', 'five', 'thirds', '½'];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  for (let round = 0; round < 200; round++) {
+    const words: string[] = [];
+    for (let k = 0; k < 40; k++) words.push(vocab[Math.floor(rand() * vocab.length)]);
+    const text = words.join(rand() < 0.5 ? ' ' : '');
+    const qs = findQuantities(text);
+    for (const q of qs) {
+      assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end, JSON.stringify({ text, q }));
+      assert.ok(q.low === null || q.high === null || q.low <= q.high, JSON.stringify({ text, q }));
+    }
+    assert.deepEqual(qs, quantitiesIn(tokenize(text)), text);
+  }
+});
