@@ -416,7 +416,18 @@ function mergeBounds(text: string, qs: Quantity[]): void {
 /** Quantities in already tokenized text. */
 export function quantitiesIn(t: Tokens, mentions: NumberMention[] = findNumbersIn(t)): Quantity[] {
   const live: NumberMention[] = [];
-  for (const m of mentions) if (!notQuantity(t, m)) live.push(m);
+  const dropped = new Map<number, NotQuantity>();
+  for (const m of mentions) {
+    const why = notQuantity(t, m);
+    if (why) dropped.set(m.tokStart, why);
+    else live.push(m);
+  }
+  // `from 1 to 3 November`, `between 10 and 11:30`: a figure joined to a date or time is one too.
+  for (let i = live.length - 1; i >= 0; i--) {
+    const m = live[i];
+    const why = dropped.get(m.tokEnd + 1);
+    if (why && (why === 'date' || why === 'time' || why === 'year') && m.tokEnd < t.n && RANGE_JOINERS.has(t.low[m.tokEnd]) && !t.brk[m.tokEnd + 1]) live.splice(i, 1);
+  }
   const liveStarts = new Set(live.map((m) => m.tokStart));
   // Pair figures into ranges.
   const groups: Group[] = [];
