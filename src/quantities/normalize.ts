@@ -68,7 +68,7 @@ export interface Quantity {
 }
 
 /** Why a number is not a quantity (kept for tests and for the times stage to reuse). */
-export type NotQuantity = 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'identifier' | 'list' | 'phone' | 'modifier' | 'pronoun' | 'glued';
+export type NotQuantity = 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'identifier' | 'list' | 'phone' | 'modifier' | 'glued';
 
 function sym(t: Tokens, a: number, ch: string): boolean {
   return a >= 0 && a < t.n && t.type[a] === SYM && t.low[a] === ch;
