@@ -38,3 +38,7 @@ export { entitiesStage, mergeMentions } from './entities/stage.js';
 export type { EntityRecord, EntitySpan } from './entities/stage.js';
 export { entityLinksStage, linkEntities } from './corpus/entities.js';
 export type { CorpusEntity } from './corpus/entities.js';
+export { findQuantities } from './quantities/normalize.js';
+export type { Quantity, Qualifier } from './quantities/normalize.js';
+export { findNumbers } from './quantities/find.js';
+export type { NumberMention } from './quantities/find.js';

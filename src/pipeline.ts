@@ -1,6 +1,7 @@
 import { cleanStage } from './clean/stage.js';
 import { sentencesStage } from './language/sentences.js';
 import { entitiesStage } from './entities/stage.js';
+import { quantitiesStage } from './quantities/stage.js';
 import { profileStage } from './profile/stage.js';
 import { reuseStage } from './corpus/reuse.js';
 import { duplicatesStage } from './corpus/duplicates.js';
@@ -15,6 +16,7 @@ export const STAGES: readonly Stage[] = [
   cleanStage,
   sentencesStage,
   entitiesStage,
+  quantitiesStage,
   profileStage,
   reuseStage,
   duplicatesStage,
