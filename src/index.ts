@@ -20,3 +20,5 @@ export { renderBrief } from './report/brief.js';
 export { REPORT_SCHEMA } from './report/report.js';
 export type { Report, ReportDocument } from './report/report.js';
 export { reportSchema, validateReport } from './report/validate.js';
+export { findTimes } from './times/find.js';
+export type { FindResult, TimeSpan } from './times/find.js';

@@ -4,9 +4,10 @@ import type { Stage } from './core/stage.js';
 import { TriangulateError } from './core/errors.js';
 import { reuseStage } from './corpus/reuse.js';
 import { sentencesStage } from './language/sentences.js';
+import { timesStage } from './times/stage.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, reuseStage];
+export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, timesStage, reuseStage];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {

@@ -1,0 +1,179 @@
+import { LEX, alternation } from './lexicon.js';
+import { finerOrEqual, parseAnchor, resolve, type Expr, type Granularity, type ResolveContext } from './normalize.js';
+import { RULES, TRIGGER } from './parse.js';
+import { assignRoles, type Role } from './roles.js';
+
+/** One time expression found in a text, with its TIMEX3 reading. */
+export interface TimeSpan {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  value: string;
+  granularity: Granularity;
+  mod?: string;
+  /** True when the value was computed from the publication date or from an earlier date in the text. */
+  anchored: boolean;
+  role: Role;
+  /** Id of the earlier time this one was resolved against ("the following day"). */
+  relativeTo?: string;
+}
+
+/** What `findTimes` returns: the spans, and how many expressions were dropped for want of an anchor. */
+export interface FindResult {
+  times: TimeSpan[];
+  unanchored: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: number;
+  expr: Expr;
+}
+
+const POINT_MOD = new RegExp(`(?:\\b(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|dawn)\\s+of\\s+)$`, 'i');
+const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
+const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
+const FUTURE_CUE = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming)\b|['’]ll\b/i;
+const DATE_KINDS = new Set(['date', 'month', 'weekday', 'day', 'rel', 'year', 'decade', 'century', 'quarter', 'half', 'season', 'holiday']);
+
+/** Sentence-ish regions when no sentence layer is given: lines, split after sentence-final punctuation. */
+export function roughSentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const line = m[0];
+    let s = 0;
+    const cut = /[.!?]["”’)]*\s+(?=["“‘(]?[A-Z])/g;
+    let c: RegExpExecArray | null;
+    while ((c = cut.exec(line))) {
+      const e = c.index + c[0].trimEnd().length;
+      if (/\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$/.test(line.slice(s, e))) continue; // Oct. / Mr. / U.S.
+      out.push({ start: m.index + s, end: m.index + e });
+      s = c.index + c[0].length;
+    }
+    out.push({ start: m.index + s, end: m.index + line.length });
+  }
+  return out;
+}
+
+/** All rule matches in one region, longest first, then non-overlapping. */
+function candidates(region: string, offset: number): Candidate[] {
+  const all: Candidate[] = [];
+  RULES.forEach((rule, ri) => {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(region))) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const expr = rule.read(m, region);
+      if (expr) all.push({ start: offset + m.index, end: offset + m.index + m[0].length, rule: ri, expr });
+    }
+  });
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  const taken: Candidate[] = [];
+  for (const c of all) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const isDay = (e: Expr): boolean => !e.pod && (e.k === 'date' || e.k === 'weekday' || e.k === 'day' || e.k === 'holiday');
+
+/** Joins a clock time with the day it sits on ("Tuesday at 3 p.m.", "3 p.m. Tuesday") into one TIME. */
+function mergeClock(text: string, cs: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cs) {
+    const prev = out[out.length - 1];
+    if (prev && c.expr.k === 'clock' && !c.expr.on && isDay(prev.expr) && /^,?\s+(?:at\s+)?$/i.test(text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { start: prev.start, end: c.end, rule: c.rule, expr: { ...c.expr, on: prev.expr } };
+      continue;
+    }
+    if (prev && prev.expr.k === 'clock' && !prev.expr.on && isDay(c.expr) && /^,?\s+$/.test(text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { start: prev.start, end: c.end, rule: prev.rule, expr: { ...prev.expr, on: c.expr } };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** Widens a candidate over a modifier just before it ("late October", "almost three years"). */
+function widen(text: string, c: Candidate, floor: number): Candidate {
+  const before = text.slice(Math.max(floor, c.start - 40), c.start);
+  if (c.expr.mod) return c;
+  if (DATE_KINDS.has(c.expr.k)) {
+    const p = POINT_MOD.exec(before);
+    if (p) {
+      const key = (p[1] ?? p[2]).toLowerCase();
+      const mod = LEX.pointMods[key] ?? LEX.pointMods[`${key} of`];
+      if (mod) return { ...c, start: c.start - p[0].length, expr: { ...c.expr, mod } };
+    }
+  }
+  const a = APPROX_MOD.exec(before);
+  if (a) {
+    const key = a[1].toLowerCase().replace(/\s+/g, ' ');
+    if (c.expr.k === 'dur' || (DATE_KINDS.has(c.expr.k) && DATE_APPROX.has(key))) {
+      return { ...c, start: c.start - a[0].length, expr: { ...c.expr, mod: LEX.approxMods[key] } };
+    }
+  }
+  return c;
+}
+
+function pickRef<T extends { gran: Granularity }>(refs: T[], unit: Granularity): T | undefined {
+  for (let i = refs.length - 1; i >= 0; i--) if (finerOrEqual(refs[i].gran, unit)) return refs[i];
+  return undefined;
+}
+
+/**
+ * Finds and normalizes the time expressions of a text against a publication date (`YYYY-MM-DD`).
+ * Without an anchor, only values that need none (explicit dates, durations, sets, vague references) are kept.
+ */
+export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ start: number; end: number }>): FindResult {
+  const anchor = parseAnchor(anchorIso);
+  const regions = sentences && sentences.length ? sentences : roughSentences(text);
+  const times: TimeSpan[] = [];
+  let unanchored = 0;
+  // Recent dates, newest last: a relative expression is measured from the newest one at least as fine as its unit.
+  const refs: Array<{ day: number; gran: Granularity; id: string }> = [];
+  for (const r of regions) {
+    const region = text.slice(r.start, r.end);
+    if (!TRIGGER.test(region)) continue;
+    const cs = mergeClock(text, candidates(region, r.start)).map((c) => widen(text, c, r.start));
+    const found: TimeSpan[] = [];
+    let prevEnd = r.start;
+    for (const c of cs) {
+      const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
+      const ctx: ResolveContext = { anchor, ref, future: FUTURE_CUE.test(text.slice(prevEnd, c.start)) };
+      prevEnd = c.end;
+      const res = resolve(c.expr, ctx);
+      if (!res) {
+        unanchored++;
+        continue;
+      }
+      const id = `t${times.length + found.length + 1}`;
+      const span: TimeSpan = {
+        id,
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+        type: res.type,
+        value: res.value,
+        granularity: res.granularity,
+        ...(c.expr.mod ? { mod: c.expr.mod } : {}),
+        anchored: res.anchored,
+        role: 'event',
+      };
+      if (ref) span.relativeTo = ref.id;
+      found.push(span);
+      if (res.point && res.type !== 'DURATION') refs.push({ ...res.point, id });
+    }
+    const roles = assignRoles(region, found.map((s) => ({ start: s.start - r.start, end: s.end - r.start })));
+    found.forEach((s, i) => (s.role = roles[i]));
+    times.push(...found);
+  }
+  return { times, unanchored };
+}

@@ -1,0 +1,284 @@
+import { alternation, LEX, type Holiday } from './lexicon.js';
+import { durationValue, type Expr, type Unit } from './normalize.js';
+
+/** One grammar rule: a global regex and the reading of a match (null rejects it). */
+export interface Rule {
+  name: string;
+  re: RegExp;
+  read(m: RegExpExecArray, text: string): Expr | null;
+}
+
+const lc = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+
+const MONTH_KEYS = Object.keys(LEX.months);
+const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)`;
+const WD_FULL = alternation(Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')));
+const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})\\.)`;
+const ORD_W = alternation(Object.keys(LEX.ordinals));
+const DAY = `(\\d{1,2}|${ORD_W})(?:st|nd|rd|th)?`;
+const YEAR = `(\\d{4})`;
+const NUM_W = alternation(Object.keys(LEX.numbers).filter((k) => k !== 'hundred'));
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS_1_9 = 'one|two|three|four|five|six|seven|eight|nine';
+/** A count: digits (with thousands separators or decimals), number words, or a vague quantity. */
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS})[\\s-](?:${UNITS_1_9})|${NUM_W}|${alternation(LEX.vagueNumbers)})(?:\\s+and\\s+a\\s+half)?`;
+const UNIT = '(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)';
+const POD = `(${alternation(Object.keys(LEX.partsOfDay).filter((p) => p !== 'overnight' && p !== 'dawn' && p !== 'dusk'))})`;
+
+/** Parses a count phrase to a number, or 'X' for vague counts ("several", "a few"). */
+export function parseCount(s: string): number | 'X' {
+  let t = lc(s);
+  let half = 0;
+  if (/\s+and a half$/.test(t)) {
+    half = 0.5;
+    t = t.replace(/\s+and a half$/, '');
+  }
+  if (LEX.vagueNumbers.includes(t)) return 'X';
+  let n: number | undefined;
+  if (/^[\d,.]+$/.test(t)) n = Number(t.replace(/,/g, ''));
+  else if (LEX.numbers[t] !== undefined) n = LEX.numbers[t];
+  else {
+    const [a, b] = t.split(/[\s-]/);
+    if (LEX.numbers[a] !== undefined && LEX.numbers[b] !== undefined) n = LEX.numbers[a] + LEX.numbers[b];
+  }
+  return n === undefined || !Number.isFinite(n) ? 'X' : n + half;
+}
+
+/** Maps a unit word ("months", "centuries") to a Unit. */
+export function parseUnit(s: string): Unit {
+  const t = lc(s);
+  if (t.startsWith('centur')) return 'century';
+  if (t.startsWith('millenni')) return 'millennium';
+  const base = t.replace(/s$/, '');
+  return (base === 'night' ? 'day' : base) as Unit;
+}
+
+const month = (s: string): number => LEX.months[lc(s).replace(/\.$/, '')];
+const weekday = (s: string): number => LEX.weekdays[lc(s).replace(/\.$/, '')];
+function dayNum(s: string): number {
+  const t = lc(s);
+  return LEX.ordinals[t] ?? parseInt(t, 10);
+}
+const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+const validYear = (y: number): boolean => y >= 1000 && y <= 2199;
+const relWord = (s: string | undefined): number | undefined =>
+  s === undefined ? undefined : /^(last|past|previous|preceding)$/i.test(s) ? -1 : /^(next|coming|following)$/i.test(s) ? 1 : 0;
+
+/** Words before a bare year or month that make the temporal reading safe. */
+const TEMPORAL_CUE = /\b(?:in|since|by|until|till|through|from|to|of|before|after|during|between|and|or|early|late|mid|around|about|circa|c\.|the|year|summer|winter|spring|autumn|fall|last|this|next|each|every|throughout|as of|for)[\s-]*$/i;
+const HOLIDAY_INDEX = new Map<string, Holiday>();
+for (const h of LEX.holidays) for (const n of h.names) HOLIDAY_INDEX.set(n, h);
+
+function before(text: string, m: RegExpExecArray, n = 24): string {
+  return text.slice(Math.max(0, m.index - n), m.index);
+}
+function after(text: string, m: RegExpExecArray, n = 24): string {
+  const e = m.index + m[0].length;
+  return text.slice(e, e + n);
+}
+
+const rule = (name: string, src: string, read: Rule['read'], flags = 'gi'): Rule => ({ name, re: new RegExp(src, flags), read });
+
+/** The grammar, roughly from most to least specific; overlaps are settled by length in find.ts. */
+export const RULES: Rule[] = [
+  rule('date-mdy', `\\b(?:(${WD}),?\\s+)?(${MONTH})\\s+${DAY}\\b(?:,?\\s+${YEAR}\\b)?`, (m) => {
+    const mo = month(m[2]);
+    const d = dayNum(m[3]);
+    if (!validDay(mo, d)) return null;
+    if (/^may$/i.test(m[2]) && !m[4] && !/^\d/.test(m[3])) return null;
+    const y = m[4] ? +m[4] : undefined;
+    if (y !== undefined && !validYear(y)) return null;
+    return { k: 'date', m: mo, d, y };
+  }),
+  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+${YEAR}\\b)?`, (m) => {
+    const mo = month(m[3]);
+    const d = dayNum(m[2]);
+    if (!validDay(mo, d)) return null;
+    if (/^(may|march)$/i.test(m[3]) && !/^[A-Z]/.test(m[3])) return null;
+    const y = m[4] ? +m[4] : undefined;
+    if (y !== undefined && !validYear(y)) return null;
+    return { k: 'date', m: mo, d, y };
+  }),
+  rule('date-iso', `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, (m) => (validDay(+m[2], +m[3]) && validYear(+m[1]) ? { k: 'date', y: +m[1], m: +m[2], d: +m[3] } : null)),
+  rule('date-us', `\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b`, (m) => {
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    return validDay(+m[1], +m[2]) && validYear(y) ? { k: 'date', y, m: +m[1], d: +m[2] } : null;
+  }),
+  rule('month-year', `\\b(${MONTH})(?:\\s+of)?,?\\s+${YEAR}\\b`, (m) => {
+    const y = +m[2];
+    return validYear(y) ? { k: 'month', m: month(m[1]), y } : null;
+  }),
+  rule('month', `\\b(?:(last|this|next|past)\\s+)?(${MONTH})(?![\\w'’])`, (m, text) => {
+    if (!/^[A-Z]/.test(m[2])) return null;
+    if (/^(may|march)$/i.test(m[2]) && !m[1] && !/(?:\b(?:in|since|until|till|by|from|through|of|and|to|before|after|during|early|late|mid|between|last|next|this)[\s-]*)$/i.test(before(text, m))) return null;
+    if (/^[A-Z][a-z]{2,3}$/.test(m[2]) && m[2].length <= 4 && !/^(June|July)$/.test(m[2])) return null;
+    return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
+  }),
+  rule('year', `(?<![\\d,.$€£¥#/-])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?![\\d,%]|\\.\\d|\\s*(?:percent|per\\s+cent)|-\\d)`, (m, text) => {
+    const y = +m[1];
+    if (!validYear(y)) return null;
+    if (/year/i.test(m[0])) return { k: 'year', y };
+    if (TEMPORAL_CUE.test(before(text, m))) return y <= 2100 ? { k: 'year', y } : null;
+    if (y < 1800 || y > 2100) return null;
+    const next = after(text, m);
+    if (/^\s+[a-z]/.test(next) && !/^\s+(?:and|to|or|when|after|before|but|as|the|that|which|where|while|until|through|in|on|at|with|was|were|is|had|has|saw|marked|brought)\b/.test(next)) return null;
+    return { k: 'year', y };
+  }),
+  rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
+    if (m[1]) return { k: 'decade', v: m[1] };
+    return { k: 'decade', v: `19${m[2]}` };
+  }),
+  rule('decade-word', `\\bthe\\s+(?:nineteen[\\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`, (m) => {
+    const i = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lc(m[1]));
+    return { k: 'decade', v: `19${i + 2}` };
+  }),
+  rule('century', `\\b(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|${ORD_W})[\\s-]+century\\b`, (m) => {
+    const n = dayNum(m[1].replace(/(st|nd|rd|th)$/i, '')) || dayNum(m[1]);
+    return n ? { k: 'century', v: String(n - 1).padStart(2, '0') } : null;
+  }),
+  rule('quarter', `\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\\s-]+(?:fiscal|calendar|financial))?[\\s-]+quarter(?:\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year))?`, (m) => {
+    const q = ['first', 'second', 'third', 'fourth'].indexOf(lc(m[1])) + 1 || parseInt(m[1], 10);
+    return { k: 'quarter', q, y: m[2] ? +m[2] : undefined, yrel: m[3] ? relWord(m[3]) : undefined };
+  }),
+  rule('quarter-q', `\\b(?:Q([1-4])(?:\\s+|-|\\s*['’])?(\\d{4}|\\d{2})?|(\\d{4})[\\s-]+Q([1-4]))\\b`, (m) => {
+    const q = +(m[1] ?? m[4]);
+    const ys = m[2] ?? m[3];
+    const y = ys ? (ys.length === 2 ? 2000 + +ys : +ys) : undefined;
+    return { k: 'quarter', q, y };
+  }, 'g'),
+  rule('half', `\\b(?:the\\s+)?(first|second)\\s+half\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year|the\\s+year)`, (m) => ({
+    k: 'half',
+    h: lc(m[1]) === 'first' ? 1 : 2,
+    y: m[2] ? +m[2] : undefined,
+    yrel: m[3] ? relWord(m[3]) : 0,
+  })),
+  rule('season', `\\b(?:(last|this|next|past|the)\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR}\\b)?`, (m, text) => {
+    if (!m[1] && !m[3] && !/\b(?:in|since|during|until|by|early|late|mid)[\s-]*$/i.test(before(text, m))) return null;
+    if (lc(m[2]) === 'fall' && !m[3] && (!m[1] || lc(m[1]) === 'the') && /^\s+(?:of|in|from|to)\b/.test(after(text, m)) && !/\s+of\s+\d{4}/.test(after(text, m))) return null;
+    const s = LEX.seasons[lc(m[2])];
+    if (m[3]) return validYear(+m[3]) ? { k: 'season', s, y: +m[3] } : null;
+    return { k: 'season', s, rel: m[1] && lc(m[1]) !== 'the' ? relWord(m[1]) : undefined };
+  }),
+  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+${YEAR}\\b)?`, (m, text) => {
+    const h = HOLIDAY_INDEX.get(lc(m[1]));
+    if (!h) return null;
+    if (/^[a-z]/.test(m[1]) && !/^(christmas|easter|thanksgiving|halloween)/i.test(m[1])) return null;
+    if (/^may day$/i.test(m[1]) && !/^M/.test(m[1])) return null;
+    void text;
+    return { k: 'holiday', h, y: m[2] ? +m[2] : undefined };
+  }),
+  rule('weekday', `\\b(?:(last|this|next|past|coming|previous)\\s+)?(${WD_FULL})(?:\\s+${POD})?\\b`, (m) => {
+    const r = m[1] ? lc(m[1]) : undefined;
+    const rel = r === undefined ? undefined : r === 'last' || r === 'past' || r === 'previous' ? 'last' : r === 'this' ? 'this' : 'next';
+    return { k: 'weekday', wd: weekday(m[2]), rel, pod: m[3] ? LEX.partsOfDay[lc(m[3])] : undefined };
+  }),
+  rule('day-word', `\\b(?:(the\\s+day\\s+before\\s+yesterday)|(the\\s+day\\s+after\\s+tomorrow)|(today|yesterday|tomorrow)(?:\\s+${POD})?|(tonight)|(last\\s+night)|this\\s+${POD})\\b`, (m) => {
+    if (m[1]) return { k: 'day', offset: -2 };
+    if (m[2]) return { k: 'day', offset: 2 };
+    if (m[3]) {
+      const offset = { today: 0, yesterday: -1, tomorrow: 1 }[lc(m[3])]!;
+      return { k: 'day', offset, pod: m[4] ? LEX.partsOfDay[lc(m[4])] : undefined };
+    }
+    if (m[5]) return { k: 'day', offset: 0, pod: 'NI' };
+    if (m[6]) return { k: 'day', offset: -1, pod: 'NI' };
+    return { k: 'day', offset: 0, pod: LEX.partsOfDay[lc(m[7])] };
+  }),
+  rule('rel-unit', `\\b(last|this|next|past|coming|current)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
+    const r = lc(m[1]);
+    const unit = parseUnit(m[2]);
+    if (r === 'past' || r === 'coming') {
+      if (/\bthe\s+$/i.test(before(text, m))) return null; // "the past week" is a duration
+    }
+    const offset = r === 'this' || r === 'current' ? 0 : r === 'last' || r === 'past' ? -1 : 1;
+    return { k: 'rel', unit, offset, from: 'anchor' };
+  }),
+  rule('rel-within', `\\b(?:earlier|later)\\s+(?:this|in\\s+the)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[1]), offset: 0, from: 'anchor' })),
+  rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:the|this|last|next)\\s+(week|month|year|decade|century|quarter)\\b`, (m, text) => {
+    const rel = /\b(last|next)\s+\w+$/i.exec(m[0]);
+    const mod = { end: 'END', close: 'END', beginning: 'START', start: 'START', middle: 'MID' }[lc(m[1])];
+    void text;
+    return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
+  }),
+  rule('the-unit-weekend', `\\bthe\\s+weekend\\b`, () => ({ k: 'rel', unit: 'weekend', offset: 0, from: 'anchor' })),
+  rule('following', `\\bthe\\s+(following|next|previous|preceding|same|prior)\\s+(day|morning|night|evening|afternoon|week|weekend|month|year)\\b`, (m) => {
+    const r = lc(m[1]);
+    const offset = r === 'same' ? 0 : r === 'following' || r === 'next' ? 1 : -1;
+    const u = lc(m[2]);
+    if (LEX.partsOfDay[u]) return { k: 'rel', unit: 'day', offset, from: 'ref', pod: LEX.partsOfDay[u] };
+    return { k: 'rel', unit: parseUnit(u), offset, from: 'ref' };
+  }),
+  rule('day-before-after', `\\b(?:the\\s+)?(day|week|month|year)\\s+(before|after)(?=\\s*[,.;)]|\\s*$)`, (m) => ({
+    k: 'rel', unit: parseUnit(m[1]), offset: lc(m[2]) === 'after' ? 1 : -1, from: 'ref',
+  })),
+  rule('ago', `\\b(${NUM})[\\s-]+${UNIT}\\s+(ago|earlier|later|before|after|from\\s+now|hence|previously|prior)\\b`, (m, text) => {
+    const n = parseCount(m[1]);
+    const dir = lc(m[3]);
+    if ((dir === 'before' || dir === 'after' || dir === 'prior') && !/^\s*(?:[,.;)]|$)/.test(after(text, m, 3))) return null;
+    const unit = parseUnit(m[2]);
+    const sign = /^(ago|earlier|before|previously|prior)$/.test(dir) ? -1 : 1;
+    const from = dir === 'ago' || dir.startsWith('from') || dir === 'hence' ? 'anchor' : 'ref';
+    if (n === 'X' || !Number.isInteger(n)) return { k: 'ref', v: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+    return { k: 'rel', unit, offset: sign * n, from };
+  }),
+  rule('the-past-n', `\\bthe\\s+(past|last|previous|next|coming|following|first|final|preceding)\\s+(?:(${NUM})\\s+)?${UNIT}\\b`, (m) => {
+    const plural = /s$/i.test(m[3]);
+    const r = lc(m[1]);
+    if (!m[2] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
+    const n = m[2] ? parseCount(m[2]) : plural ? 'X' : 1;
+    return { k: 'dur', n, unit: parseUnit(m[3]) };
+  }),
+  rule('duration', `\\b(${NUM})[\\s-]+${UNIT}(?:[\\s-]+(?:and\\s+a\\s+half|long|old))?\\b`, (m, text) => {
+    let n = parseCount(m[1]);
+    if (/and\s+a\s+half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
+    const unit = parseUnit(m[2]);
+    if (lc(m[1]) === 'a' && unit === 'second') return null;
+    if ((lc(m[1]) === 'a' || lc(m[1]) === 'an') && /\b(?:times?|once|twice|per)\s*$/i.test(before(text, m))) return null;
+    if (/^(a|an)$/i.test(m[1]) && /^\s+(?:ago|earlier|later)/i.test(after(text, m))) return null;
+    return { k: 'dur', n, unit };
+  }),
+  rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
+  rule('duration-bare', `\\b(?:for|over|in)\\s+(years|decades|months|weeks|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
+  rule('clock', `\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
+    let h = +m[1];
+    const mi = m[2] ? +m[2] : undefined;
+    if (h < 1 || h > 12 || (mi !== undefined && mi > 59)) return null;
+    const pm = /^p/i.test(m[3]);
+    if (pm && h < 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    return { k: 'clock', h, mi };
+  }),
+  rule('clock-24', `\\b([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s+(?:hours|hrs|GMT|UTC|local\\s+time|[ECMP][SD]T)\\b)?`, (m, text) => {
+    if (!/\b(?:at|around|about|by|until|from|after|before|since|to)\s+$/i.test(before(text, m)) && !/\s/.test(m[0])) return null;
+    return { k: 'clock', h: +m[1], mi: +m[2] };
+  }),
+  rule('clock-word', `\\b(noon|midday|midnight)\\b|\\b(${UNITS_1_9}|ten|eleven|twelve|\\d{1,2})\\s+o['’]clock\\b`, (m) => {
+    if (m[1]) return { k: 'clock', h: lc(m[1]) === 'midnight' ? 0 : 12, mi: 0 };
+    const h = parseCount(m[2]);
+    return typeof h === 'number' && h <= 12 ? { k: 'clock', h } : null;
+  }),
+  rule('ref', `\\b(${alternation(Object.keys(LEX.refs))})\\b`, (m, text) => {
+    const k = lc(m[1]);
+    if (k === 'now' && /^\s*(?:that|on)\b/i.test(after(text, m))) return null;
+    if (k === 'the past' && /^\s+(?:\w+\s+)?(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade)/i.test(after(text, m))) return null;
+    return { k: 'ref', v: LEX.refs[k] };
+  }),
+  rule('set-every', `\\b(?:every|each)\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${WD_FULL}|${UNIT.slice(1, -1)}|morning|evening|night|afternoon)\\b`, (m) => {
+    const w = lc(m[3]);
+    if (LEX.weekdays[w]) return { k: 'set', v: `XXXX-WXX-${LEX.weekdays[w]}`, unit: 'day' };
+    if (LEX.partsOfDay[w]) return { k: 'set', v: `XXXX-XX-XXT${LEX.partsOfDay[w]}`, unit: 'part-of-day' };
+    const unit = parseUnit(w);
+    const n = m[1] ? 2 : m[2] ? parseCount(m[2]) : 1;
+    return { k: 'set', v: n === 'X' ? `P${unit === 'hour' ? 'T' : ''}X${unit[0].toUpperCase()}` : durationValue(n, unit), unit };
+  }),
+  rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))})\\b`, (m) => ({ k: 'set', v: LEX.setAdverbs[lc(m[1])], unit: 'day' })),
+  rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
+    const unit = parseUnit(m[1]);
+    return { k: 'set', v: durationValue(1, unit), unit };
+  }),
+];
+
+/** Trigger words: a text region without any of these cannot hold a time expression (the cheap pre-filter). */
+export const TRIGGER = new RegExp(
+  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'days', 'years', 'months', 'weeks', 'q1', 'q2', 'q3', 'q4'])})`,
+  'i',
+);
