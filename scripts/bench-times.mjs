@@ -114,7 +114,7 @@ let inputMs = 0;
 const fail = (kind, example) => {
   const k = kinds.get(kind) ?? { n: 0, ex: [] };
   k.n++;
-  if (k.ex.length < 2) k.ex.push(example);
+  if (k.ex.length < (Number(process.env.BENCH_EXAMPLES) || 2)) k.ex.push(example);
   kinds.set(kind, k);
 };
 
@@ -150,7 +150,8 @@ for (const f of files) {
         continue;
       }
       used.add(hit);
-      if (!valueMatches(times[hit], e)) {
+      // Extractor files give no resolution: only the span is checked there.
+      if ((e.timexes.length || e.strings.length) && !valueMatches(times[hit], e)) {
         ok = false;
         fail(`value differs: ${e.type}`, example);
       }

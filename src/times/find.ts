@@ -51,7 +51,7 @@ export function roughSentences(text: string): Array<{ start: number; end: number
     let c: RegExpExecArray | null;
     while ((c = cut.exec(line))) {
       const e = c.index + c[0].trimEnd().length;
-      if (/\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$/.test(line.slice(s, e))) continue; // Oct. / Mr. / U.S.
+      if (/(?:\b[A-Z][a-z]{0,3}|(?:^|\s)[^\s.]+\.[^\s]+|\b[A-Za-z])\.$/.test(line.slice(s, e))) continue; // Oct. / Mr. / U.S. / p.m.
       out.push({ start: m.index + s, end: m.index + e });
       s = c.index + c[0].length;
     }
@@ -116,7 +116,8 @@ function widen(text: string, c: Candidate, floor: number): Candidate {
   const a = APPROX_MOD.exec(before);
   if (a) {
     const key = a[1].toLowerCase().replace(/\s+/g, ' ');
-    if (c.expr.k === 'dur' || (DATE_KINDS.has(c.expr.k) && DATE_APPROX.has(key))) {
+    const definite = /^the\b/i.test(text.slice(c.start, c.end));
+    if ((c.expr.k === 'dur' && !definite) || (DATE_KINDS.has(c.expr.k) && DATE_APPROX.has(key))) {
       return { ...c, start: c.start - a[0].length, expr: { ...c.expr, mod: LEX.approxMods[key] } };
     }
   }

@@ -12,7 +12,9 @@ export type Granularity = Unit | 'part-of-day' | 'ref';
 export type Expr = (
   | { k: 'date'; y?: number; m: number; d: number }
   | { k: 'month'; m: number; y?: number; rel?: number }
-  | { k: 'weekday'; wd: number; rel?: 'last' | 'this' | 'next' }
+  | { k: 'weekday'; wd: number; rel?: 'last' | 'this' | 'next'; week?: number }
+  | { k: 'dom'; d: number; wd?: number }
+  | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
   | { k: 'day'; offset: number }
   | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref' }
   | { k: 'year'; y: number; rel?: number }
@@ -251,12 +253,41 @@ function resolveBase(e: Expr, ctx: ResolveContext): Resolved | undefined {
       if (A === undefined) return undefined;
       const aw = isoWeekday(A);
       let day: number;
-      if (e.rel === 'last') day = A - ((aw - e.wd + 7) % 7 || 7);
+      if (e.week !== undefined) day = A + 7 * e.week - aw + e.wd;
+      else if (e.rel === 'last') day = A - ((aw - e.wd + 7) % 7 || 7);
       else if (e.rel === 'next') day = A + ((e.wd - aw + 7) % 7 || 7);
       else if (e.rel === 'this') day = A - aw + e.wd;
       else if (ctx.future) day = A + ((e.wd - aw + 7) % 7);
       else day = A - ((aw - e.wd + 7) % 7);
       return anchoredDate(dayValue(day), 'day', day);
+    }
+    case 'dom': {
+      if (A === undefined) return undefined;
+      const a = ymd(A);
+      // The nearest month (looking back, or ahead in a forward-looking clause) whose day fits (and falls on the weekday given).
+      for (let k = 0; k < 14; k++) {
+        const s = shiftMonths(a.y, a.m, ctx.future ? k : -k);
+        const day = epochDay(s.y, s.m, e.d);
+        if (ymd(day).m !== s.m) continue;
+        if (ctx.future ? day < A : day > A) continue;
+        if (e.wd !== undefined && isoWeekday(day) !== e.wd) continue;
+        return anchoredDate(dayValue(day), 'day', day);
+      }
+      return undefined;
+    }
+    case 'nthwd': {
+      let y = e.y;
+      let mo = e.m;
+      let anchored = false;
+      if (mo === undefined || y === undefined) {
+        if (A === undefined) return undefined;
+        anchored = true;
+        const a = ymd(A);
+        if (mo === undefined) ({ y, m: mo } = shiftMonths(a.y, a.m, e.mrel ?? 0));
+        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx.future, 31);
+      }
+      const day = holidayDay({ names: [], month: mo, weekday: e.wd, nth: e.n }, y!);
+      return { ...date(dayValue(day), 'day', day), anchored };
     }
     case 'day':
       if (A === undefined) return undefined;

@@ -15,14 +15,16 @@ const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3))}|(?:${al
 const WD_FULL = alternation(Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')));
 const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})\\.)`;
 const ORD_W = alternation(Object.keys(LEX.ordinals));
-const DAY = `(\\d{1,2}|${ORD_W})(?:st|nd|rd|th)?`;
-const YEAR = `(\\d{4})`;
-const NUM_W = alternation(Object.keys(LEX.numbers).filter((k) => k !== 'hundred'));
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const UNITS_1_9 = 'one|two|three|four|five|six|seven|eight|nine';
+/** A day of the month: digits, an ordinal word, or "twenty one" / "twenty-first". */
+const DAY = `(\\d{1,2}|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W})(?:st|nd|rd|th)?`;
+const YEAR = `(\\d{4})`;
+const NUM_W = alternation(Object.keys(LEX.numbers).filter((k) => k !== 'hundred'));
 /** A count: digits (with thousands separators or decimals), number words, or a vague quantity. */
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS})[\\s-](?:${UNITS_1_9})|${NUM_W}|${alternation(LEX.vagueNumbers)})(?:\\s+and\\s+a\\s+half)?`;
-const UNIT = '(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)';
+const UNIT = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|weekends?|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)';
+const UNIT_ABBR: Record<string, string> = { sec: 'second', min: 'minute', hr: 'hour', h: 'hour', wk: 'week', yr: 'year' };
 const POD = `(${alternation(Object.keys(LEX.partsOfDay).filter((p) => p !== 'overnight' && p !== 'dawn' && p !== 'dusk'))})`;
 
 /** Parses a count phrase to a number, or 'X' for vague counts ("several", "a few"). */
@@ -50,22 +52,29 @@ export function parseUnit(s: string): Unit {
   if (t.startsWith('centur')) return 'century';
   if (t.startsWith('millenni')) return 'millennium';
   const base = t.replace(/s$/, '');
-  return (base === 'night' ? 'day' : base) as Unit;
+  return (base === 'night' ? 'day' : UNIT_ABBR[base] ?? base) as Unit;
 }
 
 const month = (s: string): number => LEX.months[lc(s).replace(/\.$/, '')];
 const weekday = (s: string): number => LEX.weekdays[lc(s).replace(/\.$/, '')];
 function dayNum(s: string): number {
-  const t = lc(s);
-  return LEX.ordinals[t] ?? parseInt(t, 10);
+  const t = lc(s).replace(/(\d)(st|nd|rd|th)$/, '$1');
+  if (LEX.ordinals[t] !== undefined) return LEX.ordinals[t];
+  const two = /^(twenty|thirty)[\s-](\S+)$/.exec(t);
+  if (two) return LEX.numbers[two[1]] + (LEX.ordinals[two[2]] ?? LEX.numbers[two[2]] ?? NaN);
+  if (/^[a-z]+$/.test(t)) return LEX.numbers[t] ?? NaN;
+  return parseInt(t, 10);
 }
 const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const validYear = (y: number): boolean => y >= 1000 && y <= 2199;
 const relWord = (s: string | undefined): number | undefined =>
   s === undefined ? undefined : /^(last|past|previous|preceding)$/i.test(s) ? -1 : /^(next|coming|following)$/i.test(s) ? 1 : 0;
 
-/** Words before a bare year or month that make the temporal reading safe. */
-const TEMPORAL_CUE = /\b(?:in|since|by|until|till|through|from|to|of|before|after|during|between|and|or|early|late|mid|around|about|circa|c\.|the|year|summer|winter|spring|autumn|fall|last|this|next|each|every|throughout|as of|for)[\s-]*$/i;
+/** Words before a bare year that make the temporal reading safe on their own ("in 1953", "since 2014"). */
+const TEMPORAL_CUE = /\b(?:in|since|by|until|till|through|from|of|before|after|during|between|early|late|mid|circa|c\.|year|summer|winter|spring|autumn|fall|throughout|as\s+of)[\s-]*$/i;
+/** Words that allow a year only if no counted noun follows ("about 2000 soldiers" is not a year). */
+const WEAK_CUE = /\b(?:and|or|to|the|about|around|for)\s*$/i;
+const COUNTED = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'feet', 'km', 'kg', 'mph', 'of', 'more', 'other', 'per', 'square', 'new', 'additional', 'million', 'billion', 'thousand']);
 const HOLIDAY_INDEX = new Map<string, Holiday>();
 for (const h of LEX.holidays) for (const n of h.names) HOLIDAY_INDEX.set(n, h);
 
@@ -104,14 +113,68 @@ export const RULES: Rule[] = [
     const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
     return validDay(+m[1], +m[2]) && validYear(y) ? { k: 'date', y, m: +m[1], d: +m[2] } : null;
   }),
+  rule('date-numeric', `\\b(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})\\b(?![.-]\\d)`, (m) => {
+    let a = +m[1], b = +m[3];
+    const y = m[4].length === 2 ? 2000 + +m[4] : +m[4];
+    // Day first when the first number cannot be a month, or with dots (European usage); month first otherwise (US).
+    if (a > 12 || m[2] === '.') [a, b] = [b, a];
+    return validDay(a, b) && validYear(y) ? { k: 'date', y, m: a, d: b } : null;
+  }),
+  rule('date-ymd', `\\b(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})\\b`, (m) => (validDay(+m[3], +m[4]) && validYear(+m[1]) ? { k: 'date', y: +m[1], m: +m[3], d: +m[4] } : null)),
+  rule('month-numeric', `\\b(?:(\\d{4})[-/.](\\d{1,2})|(\\d{1,2})\\s*[-/]\\s*(\\d{4}))\\b(?![-/.]\\d)`, (m) => {
+    const y = +(m[1] ?? m[4]);
+    const mo = +(m[2] ?? m[3]);
+    return validYear(y) && mo >= 1 && mo <= 12 && !(m[1] && m[2].length === 2 && +m[2] > 12) ? { k: 'month', y, m: mo } : null;
+  }),
+  rule('date-md', `\\b(\\d{1,2})/(\\d{1,2})\\b(?![/\\d])`, (m, text) => {
+    if (!/\b(?:on|since|until|till|by|from|before|after)\s+$/i.test(before(text, m))) return null;
+    return validDay(+m[1], +m[2]) ? { k: 'date', m: +m[1], d: +m[2] } : null;
+  }),
+  rule('weekday-dom', `\\b(${WD_FULL}),?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W}|${alternation(Object.keys(LEX.numbers).filter((k) => /^[a-z]+$/.test(k) && LEX.numbers[k] <= 31 && k.length > 2))})\\b`, (m) => {
+    const d = dayNum(m[2]);
+    return d >= 1 && d <= 31 ? { k: 'dom', d, wd: weekday(m[1]) } : null;
+  }),
+  rule('the-dom', `\\bthe\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORD_W})\\b(?!\\s+(?:of\\s+)?(?:${MONTH})\\b)`, (m, text) => {
+    const d = dayNum(m[1]);
+    if (!(d >= 1 && d <= 31)) return null;
+    if (!/\d/.test(m[1]) && !/\b(?:on|since|until|till|by|for)\s+$/i.test(before(text, m))) return null;
+    if (/^\s+(?:[a-z]+)/i.test(after(text, m)) && !/^\s+(?:and|of|to|or|at|in|when|,)\b/i.test(after(text, m))) return null;
+    return { k: 'dom', d };
+  }),
+  rule('nth-weekday', `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+(${WD_FULL})\\s+(?:of|in)\\s+(?:(${MONTH})(?:,?\\s+${YEAR})?|(this|next|last)\\s+month)\\b`, (m) => {
+    const n = lc(m[1]) === 'last' ? -1 : ['first', 'second', 'third', 'fourth', 'fifth'].indexOf(lc(m[1])) + 1 || parseInt(m[1], 10);
+    return { k: 'nthwd', n, wd: weekday(m[2]), m: m[3] ? month(m[3]) : undefined, y: m[4] ? +m[4] : undefined, mrel: m[5] ? relWord(m[5]) : undefined };
+  }),
+  rule('weekday-of-week', `\\b(?:(${WD_FULL})\\s+(?:of\\s+)?(last|next|this)\\s+week|(last|next|this)\\s+week(?:,?\\s+on)?\\s+(${WD_FULL}))\\b`, (m) => ({
+    k: 'weekday', wd: weekday(m[1] ?? m[4]), week: relWord(m[2] ?? m[3]),
+  })),
+  rule('clock-past', `\\b(half|(?:a\\s+)?quarter|\\d{1,2}|${UNITS_1_9}|ten|twenty|twenty[\\s-]five)\\s+(?:minutes\\s+)?(past|after|to|before)\\s+(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:\\s+o['’]clock)?(?:\\s+in\\s+the\\s+(morning|afternoon|evening|night)|\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b))?`, (m, text) => {
+    const h0 = parseCount(m[3]);
+    const mins = /half/i.test(m[1]) ? 30 : /quarter/i.test(m[1]) ? 15 : parseCount(m[1]);
+    if (typeof h0 !== 'number' || typeof mins !== 'number' || h0 > 12 || mins >= 60) return null;
+    if (!/half|quarter|minutes/i.test(m[0])) return null;
+    void text;
+    let h = h0;
+    let mi = mins;
+    if (/to|before/i.test(m[2])) { h = (h0 + 11) % 12 || 12; mi = 60 - mins; }
+    if ((m[4] && !/morning/i.test(m[4])) || (m[5] && /^p/i.test(m[5]))) { if (h < 12) h += 12; }
+    return { k: 'clock', h, mi };
+  }),
+  rule('clock-daypart', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)\\b`, (m) => {
+    let h = parseCount(m[1]);
+    if (typeof h !== 'number' || h < 1 || h > 12) return null;
+    if (!/morning/i.test(m[3]) && h < 12) h += 12;
+    if (/morning/i.test(m[3]) && h === 12) h = 0;
+    return { k: 'clock', h, mi: m[2] ? +m[2] : undefined };
+  }),
   rule('month-year', `\\b(${MONTH})(?:\\s+of)?,?\\s+${YEAR}\\b`, (m) => {
     const y = +m[2];
     return validYear(y) ? { k: 'month', m: month(m[1]), y } : null;
   }),
   rule('month', `\\b(?:(last|this|next|past)\\s+)?(${MONTH})(?![\\w'’])`, (m, text) => {
-    if (!/^[A-Z]/.test(m[2])) return null;
+    if (!/^[A-Z]/.test(m[2]) && !m[1] && (/^(may|march|august)$/.test(m[2]) || m[2].length <= 4)) return null;
     if (/^(may|march)$/i.test(m[2]) && !m[1] && !/(?:\b(?:in|since|until|till|by|from|through|of|and|to|before|after|during|early|late|mid|between|last|next|this)[\s-]*)$/i.test(before(text, m))) return null;
-    if (/^[A-Z][a-z]{2,3}$/.test(m[2]) && m[2].length <= 4 && !/^(June|July)$/.test(m[2])) return null;
+    if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july)$/i.test(m[2])) return null;
     return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
   }),
   rule('year', `(?<![\\d,.$€£¥#/-])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?![\\d,%]|\\.\\d|\\s*(?:percent|per\\s+cent)|-\\d)`, (m, text) => {
@@ -119,9 +182,11 @@ export const RULES: Rule[] = [
     if (!validYear(y)) return null;
     if (/year/i.test(m[0])) return { k: 'year', y };
     if (TEMPORAL_CUE.test(before(text, m))) return y <= 2100 ? { k: 'year', y } : null;
-    if (y < 1800 || y > 2100) return null;
-    const next = after(text, m);
-    if (/^\s+[a-z]/.test(next) && !/^\s+(?:and|to|or|when|after|before|but|as|the|that|which|where|while|until|through|in|on|at|with|was|were|is|had|has|saw|marked|brought)\b/.test(next)) return null;
+    if (y < (WEAK_CUE.test(before(text, m)) ? 1000 : 1800) || y > 2100) return null;
+    const next = /^\s+([a-z]+)/.exec(after(text, m));
+    // A count of things ("2000 soldiers") rather than a year: a lower-case plural or a measure word follows.
+    if (next && (/[^s]s$/.test(next[1]) || COUNTED.has(next[1]))) return null;
+    if (next && y < 1800) return null;
     return { k: 'year', y };
   }),
   rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
@@ -227,7 +292,7 @@ export const RULES: Rule[] = [
     const n = m[2] ? parseCount(m[2]) : plural ? 'X' : 1;
     return { k: 'dur', n, unit: parseUnit(m[3]) };
   }),
-  rule('duration', `\\b(${NUM})[\\s-]+${UNIT}(?:[\\s-]+(?:and\\s+a\\s+half|long|old))?\\b`, (m, text) => {
+  rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+a\\s+half|long|old))?\\b`, (m, text) => {
     let n = parseCount(m[1]);
     if (/and\s+a\s+half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
@@ -238,7 +303,7 @@ export const RULES: Rule[] = [
   }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
   rule('duration-bare', `\\b(?:for|over|in)\\s+(years|decades|months|weeks|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
-  rule('clock', `\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
+  rule('clock', `\\b(\\d{1,2})(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
     let h = +m[1];
     const mi = m[2] ? +m[2] : undefined;
     if (h < 1 || h > 12 || (mi !== undefined && mi > 59)) return null;
@@ -251,7 +316,7 @@ export const RULES: Rule[] = [
     if (!/\b(?:at|around|about|by|until|from|after|before|since|to)\s+$/i.test(before(text, m)) && !/\s/.test(m[0])) return null;
     return { k: 'clock', h: +m[1], mi: +m[2] };
   }),
-  rule('clock-word', `\\b(noon|midday|midnight)\\b|\\b(${UNITS_1_9}|ten|eleven|twelve|\\d{1,2})\\s+o['’]clock\\b`, (m) => {
+  rule('clock-word', `\\b(?:12\\s+)?(noon|midday|midnight)\\b|\\b(${UNITS_1_9}|ten|eleven|twelve|\\d{1,2})\\s+o['’]clock\\b`, (m) => {
     if (m[1]) return { k: 'clock', h: lc(m[1]) === 'midnight' ? 0 : 12, mi: 0 };
     const h = parseCount(m[2]);
     return typeof h === 'number' && h <= 12 ? { k: 'clock', h } : null;
@@ -270,7 +335,7 @@ export const RULES: Rule[] = [
     const n = m[1] ? 2 : m[2] ? parseCount(m[2]) : 1;
     return { k: 'set', v: n === 'X' ? `P${unit === 'hour' ? 'T' : ''}X${unit[0].toUpperCase()}` : durationValue(n, unit), unit };
   }),
-  rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))})\\b`, (m) => ({ k: 'set', v: LEX.setAdverbs[lc(m[1])], unit: 'day' })),
+  rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))}|everyday)\\b`, (m) => ({ k: 'set', v: LEX.setAdverbs[lc(m[1])] ?? 'P1D', unit: 'day' })),
   rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
     const unit = parseUnit(m[1]);
     return { k: 'set', v: durationValue(1, unit), unit };
@@ -279,6 +344,6 @@ export const RULES: Rule[] = [
 
 /** Trigger words: a text region without any of these cannot hold a time expression (the cheap pre-filter). */
 export const TRIGGER = new RegExp(
-  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'days', 'years', 'months', 'weeks', 'q1', 'q2', 'q3', 'q4'])})`,
+  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'day', 'days', 'years', 'months', 'weeks', 'every', 'each', 'everyday', 'q1', 'q2', 'q3', 'q4'])})`,
   'i',
 );

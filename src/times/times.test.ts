@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTimes, type TimeSpan } from './find.js';
+import { analyzeRecords } from '../analyze.js';
+import { validateReport } from '../report/validate.js';
+
+// An invented story; the anchor 2024-11-08 is a Friday (ISO week 45).
+const ANCHOR = '2024-11-08';
+const STORY = [
+  'The mayor of Lindenport said on Tuesday that flood barriers arrived last week.',
+  'Engineers reached the dam on October 25th and the pumps started the following day.',
+  'The river has been rising since early August, almost three years after the 1953 levee failed.',
+  'Work began in late October and will take four months, the council said.',
+  'Veterans of the 1,000-day war gathered on Wednesday.',
+].join('\n');
+
+function byText(times: TimeSpan[], text: string): TimeSpan {
+  const t = times.find((x) => x.text === text);
+  assert.ok(t, `no time "${text}" among ${times.map((x) => x.text).join(' | ')}`);
+  return t;
+}
+const { times } = findTimes(STORY, ANCHOR);
+
+test('weekdays are past-biased against the publication date, and extents drop the preposition', () => {
+  const tue = byText(times, 'Tuesday');
+  assert.equal(tue.value, '2024-11-05');
+  assert.equal(tue.type, 'DATE');
+  assert.equal(tue.granularity, 'day');
+  assert.equal(tue.anchored, true);
+  assert.equal(byText(times, 'Wednesday').value, '2024-11-06');
+  // A weekday said on that same weekday is the same day.
+  assert.equal(findTimes('Officials met on Friday.', ANCHOR).times[0].value, '2024-11-08');
+  // A clause that looks ahead takes the next one.
+  assert.equal(findTimes('Officials will meet on Tuesday.', ANCHOR).times[0].value, '2024-11-12');
+});
+
+test('"last week" is the previous ISO week', () => {
+  const t = byText(times, 'last week');
+  assert.deepEqual([t.value, t.granularity, t.anchored], ['2024-W44', 'week', true]);
+});
+
+test('"in late October" keeps the modifier in the extent and as mod END', () => {
+  const t = byText(times, 'late October');
+  assert.deepEqual([t.value, t.granularity, t.mod], ['2024-10', 'month', 'END']);
+});
+
+test('"the following day" counts from the date mentioned before it, not from the publication date', () => {
+  const oct25 = byText(times, 'October 25th');
+  assert.equal(oct25.value, '2024-10-25');
+  const t = byText(times, 'the following day');
+  assert.equal(t.value, '2024-10-26');
+  assert.equal(t.relativeTo, oct25.id);
+});
+
+test('"since early August" gives the month with mod START; "1953" is a year', () => {
+  const t = byText(times, 'early August');
+  assert.deepEqual([t.value, t.mod], ['2024-08', 'START']);
+  const y = byText(times, '1953');
+  assert.deepEqual([y.value, y.granularity, y.anchored], ['1953', 'year', false]);
+});
+
+test('durations: "almost three years" is P3Y APPROX, "four months" P4M, a "1,000-day war" P1000D', () => {
+  const a = byText(times, 'almost three years');
+  assert.deepEqual([a.type, a.value, a.mod], ['DURATION', 'P3Y', 'APPROX']);
+  assert.equal(byText(times, 'four months').value, 'P4M');
+  assert.equal(byText(times, '1,000-day').value, 'P1000D');
+});
+
+test('report vs event roles: the time of the saying is report, the time of what happened is event', () => {
+  assert.equal(byText(times, 'Tuesday').role, 'report');
+  assert.equal(byText(times, 'last week').role, 'event');
+  assert.equal(byText(times, 'late October').role, 'event');
+  const r = findTimes('On Monday, the ministry said troops had crossed the river in early March.', ANCHOR).times;
+  assert.deepEqual(r.map((t) => t.role), ['report', 'event']);
+  const r2 = findTimes('Troops crossed the river on Monday, the ministry said.', ANCHOR).times;
+  assert.deepEqual(r2.map((t) => t.role), ['event']);
+  const r3 = findTimes('The governor told reporters on Thursday that the dam held.', ANCHOR).times;
+  assert.deepEqual(r3.map((t) => t.role), ['report']);
+});
+
+test('more TIMEX3 conventions', () => {
+  const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
+  assert.deepEqual(v('Prices rose in the 1990s.'), ['the 1990s=199']);
+  assert.deepEqual(v('Stocks are low now but recently rose.'), ['now=PRESENT_REF', 'recently=PAST_REF']);
+  assert.deepEqual(v('It was hard over the past three years.'), ['the past three years=P3Y']);
+  assert.deepEqual(v('Residents spent the weekend sandbagging.'), ['the weekend=2024-W44-WE']);
+  assert.deepEqual(v('The water peaked three days ago.'), ['three days ago=2024-11-05']);
+  assert.deepEqual(v('It rained yesterday and in mid-November.'), ['yesterday=2024-11-07', 'mid-November=2024-11']);
+  assert.deepEqual(v('Sales fell in the first quarter of 2023.'), ['the first quarter of 2023=2023-Q1']);
+  assert.deepEqual(v('They met earlier this month and this year.'), ['earlier this month=2024-11', 'this year=2024']);
+  assert.deepEqual(v('The talks lasted two hours.'), ['two hours=PT2H']);
+  assert.deepEqual(v('The market opens daily.'), ['daily=P1D']);
+  assert.deepEqual(v('Shelling began at 3 p.m. Tuesday.'), ['3 p.m. Tuesday=2024-11-05T15:00']);
+  assert.deepEqual(v('Last night was calm.'), ['Last night=2024-11-07TNI']);
+});
+
+test('no false times in ordinary numbers', () => {
+  const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => t.text);
+  assert.deepEqual(v('About 2000 soldiers and 1500 tanks were seen.'), []);
+  assert.deepEqual(v('She may march to the square.'), []);
+  assert.deepEqual(v('The fund holds $2024 and 45% of shares.'), []);
+});
+
+test('without an anchor only values that need none are kept, unanchored', () => {
+  const r = findTimes('The war began on Tuesday, 1,000 days after March 3, 2021, and lasted four months.', undefined);
+  assert.deepEqual(r.times.map((t) => `${t.text}=${t.value}`), ['1,000 days=P1000D', 'March 3, 2021=2021-03-03', 'four months=P4M']);
+  assert.equal(r.unanchored, 1);
+  assert.ok(r.times.every((t) => !t.anchored));
+});
+
+test('times@1 stage: anchors on meta.published, warns without one, and its report validates', () => {
+  const rec = (raw: string, published?: string) => ({ source: 'story.txt', format: 'text' as const, raw, meta: published ? { published } : {}, diagnostics: [] });
+  const { report } = analyzeRecords([rec(STORY, ANCHOR), rec('It happened on Tuesday in 1953.')]);
+  const [a, b] = report.documents;
+  const layer = a.layers.times as unknown as TimeSpan[];
+  assert.equal(layer.find((t) => t.text === 'Tuesday')?.value, '2024-11-05');
+  assert.ok(b.diagnostics.some((d) => d.code === 'times/no-anchor' && d.severity === 'warning'));
+  assert.deepEqual((b.layers.times as unknown as TimeSpan[]).map((t) => t.value), ['1953']);
+  assert.deepEqual(validateReport(report), []);
+});
