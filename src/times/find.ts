@@ -81,19 +81,53 @@ function candidates(region: string, offset: number): Candidate[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
-const isDay = (e: Expr): boolean => !e.pod && (e.k === 'date' || e.k === 'weekday' || e.k === 'day' || e.k === 'holiday');
+const isDay = (e: Expr): boolean => e.k === 'date' || e.k === 'weekday' || e.k === 'day' || e.k === 'holiday' || e.k === 'dom';
+const YEARLESS = new Set(['date', 'month', 'season', 'holiday', 'quarter', 'half']);
+
+/** A clock time on a day with a part of day: "7 tonight" is 19:00. */
+function onDay(clock: Expr & { k: 'clock' }, day: Expr): Expr {
+  let h = clock.h;
+  if (day.pod && day.pod !== 'MO' && h < 12 && h >= 1) h += 12;
+  return { ...clock, h, on: { ...day, pod: undefined } };
+}
+
+/** Joins a year-less date with the year that follows or precedes it ("June last year", "2016 June"). */
+function mergeYear(text: string, cs: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cs) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.end, c.start);
+      const yearOf = (e: Expr): { y?: number; yrel?: number } | undefined =>
+        e.k === 'year' && !e.mod ? (e.rel === undefined ? { y: e.y } : { yrel: e.rel }) : e.k === 'rel' && e.unit === 'year' && e.from === 'anchor' && !e.mod ? { yrel: e.offset } : undefined;
+      const free = (e: Expr): boolean => YEARLESS.has(e.k) && (e as { y?: number }).y === undefined && (e as { yrel?: number }).yrel === undefined && !('rel' in e && e.rel !== undefined);
+      const y = yearOf(c.expr);
+      if (y && free(prev.expr) && /^(?:\s*,\s*|\s+(?:of\s+)?)$/.test(gap)) {
+        out[out.length - 1] = { ...prev, end: c.end, expr: { ...prev.expr, ...y } as Expr };
+        continue;
+      }
+      const py = yearOf(prev.expr);
+      if (py?.y !== undefined && free(c.expr) && (c.expr.k === 'month' || c.expr.k === 'quarter' || c.expr.k === 'half') && /^\s*,?\s*$/.test(gap)) {
+        out[out.length - 1] = { ...c, start: prev.start, expr: { ...c.expr, ...py } as Expr };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
 
 /** Joins a clock time with the day it sits on ("Tuesday at 3 p.m.", "3 p.m. Tuesday") into one TIME. */
 function mergeClock(text: string, cs: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
-    if (prev && c.expr.k === 'clock' && !c.expr.on && isDay(prev.expr) && /^,?\s+(?:at\s+)?$/i.test(text.slice(prev.end, c.start))) {
-      out[out.length - 1] = { start: prev.start, end: c.end, rule: c.rule, expr: { ...c.expr, on: prev.expr } };
+    if (prev && c.expr.k === 'clock' && !c.expr.on && isDay(prev.expr) && /^,?\s+(?:(?:at|around|about|by)\s+)?$/i.test(text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { start: prev.start, end: c.end, rule: c.rule, expr: onDay(c.expr, prev.expr) };
       continue;
     }
-    if (prev && prev.expr.k === 'clock' && !prev.expr.on && isDay(c.expr) && /^,?\s+$/.test(text.slice(prev.end, c.start))) {
-      out[out.length - 1] = { start: prev.start, end: c.end, rule: prev.rule, expr: { ...prev.expr, on: c.expr } };
+    if (prev && prev.expr.k === 'clock' && !prev.expr.on && isDay(c.expr) && /^,?\s+(?:on\s+)?$/.test(text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { start: prev.start, end: c.end, rule: prev.rule, expr: onDay(prev.expr, c.expr) };
       continue;
     }
     out.push(c);
@@ -143,7 +177,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   for (const r of regions) {
     const region = text.slice(r.start, r.end);
     if (!TRIGGER.test(region)) continue;
-    const cs = mergeClock(text, candidates(region, r.start)).map((c) => widen(text, c, r.start));
+    const cs = mergeClock(text, mergeYear(text, candidates(region, r.start))).map((c) => widen(text, c, r.start));
     const found: TimeSpan[] = [];
     let prevEnd = r.start;
     for (const c of cs) {

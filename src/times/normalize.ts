@@ -10,8 +10,8 @@ export type Granularity = Unit | 'part-of-day' | 'ref';
 
 /** What a parsed expression means, before it is placed on the calendar. */
 export type Expr = (
-  | { k: 'date'; y?: number; m: number; d: number }
-  | { k: 'month'; m: number; y?: number; rel?: number }
+  | { k: 'date'; y?: number; m: number; d: number; yrel?: number }
+  | { k: 'month'; m: number; y?: number; rel?: number; yrel?: number }
   | { k: 'weekday'; wd: number; rel?: 'last' | 'this' | 'next'; week?: number }
   | { k: 'dom'; d: number; wd?: number }
   | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
@@ -22,8 +22,8 @@ export type Expr = (
   | { k: 'century'; v: string }
   | { k: 'quarter'; q: number; y?: number; yrel?: number }
   | { k: 'half'; h: number; y?: number; yrel?: number }
-  | { k: 'season'; s: string; y?: number; rel?: number }
-  | { k: 'holiday'; h: Holiday; y?: number }
+  | { k: 'season'; s: string; y?: number; rel?: number; yrel?: number }
+  | { k: 'holiday'; h: Holiday; y?: number; yrel?: number }
   | { k: 'dur'; n: number | 'X'; unit: Unit }
   | { k: 'ref'; v: string }
   | { k: 'set'; v: string; unit: Granularity }
@@ -229,8 +229,15 @@ function anchoredDate(value: string, gran: Granularity, day: number): Resolved {
   return { ...date(value, gran, day), anchored: true };
 }
 
-function resolveBase(e: Expr, ctx: ResolveContext): Resolved | undefined {
+function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
   const A = ctx.anchor;
+  let e = e0;
+  // "June last year", "the third quarter this year": the year is the anchor's, shifted.
+  if ('yrel' in e && e.yrel !== undefined && e.k !== 'quarter' && e.k !== 'half' && (e as { y?: number }).y === undefined) {
+    if (A === undefined) return undefined;
+    const r = resolveBase({ ...e, yrel: undefined, y: ymd(A).y + e.yrel } as Expr, ctx);
+    return r && { ...r, anchored: true };
+  }
   switch (e.k) {
     case 'date': {
       if (e.y !== undefined) return date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d));

@@ -211,6 +211,7 @@ export const RULES: Rule[] = [
     const y = ys ? (ys.length === 2 ? 2000 + +ys : +ys) : undefined;
     return { k: 'quarter', q, y };
   }, 'g'),
+  rule('half-h', `\\b(?:H([12])\\s*${YEAR}|${YEAR}\\s*H([12]))\\b`, (m) => ({ k: 'half', h: +(m[1] ?? m[4]), y: +(m[2] ?? m[3]) }), 'g'),
   rule('half', `\\b(?:the\\s+)?(first|second)\\s+half\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year|the\\s+year)`, (m) => ({
     k: 'half',
     h: lc(m[1]) === 'first' ? 1 : 2,
@@ -285,12 +286,13 @@ export const RULES: Rule[] = [
     if (n === 'X' || !Number.isInteger(n)) return { k: 'ref', v: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
     return { k: 'rel', unit, offset: sign * n, from };
   }),
-  rule('the-past-n', `\\bthe\\s+(past|last|previous|next|coming|following|first|final|preceding)\\s+(?:(${NUM})\\s+)?${UNIT}\\b`, (m) => {
-    const plural = /s$/i.test(m[3]);
-    const r = lc(m[1]);
-    if (!m[2] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
-    const n = m[2] ? parseCount(m[2]) : plural ? 'X' : 1;
-    return { k: 'dur', n, unit: parseUnit(m[3]) };
+  rule('the-past-n', `\\b(the\\s+)?(past|last|previous|next|coming|following|first|final|preceding)\\s+(?:(${NUM})\\s+)?${UNIT}\\b`, (m) => {
+    const plural = /s$/i.test(m[4]);
+    const r = lc(m[2]);
+    if (!m[1] && (!m[3] || /^(first|final)$/.test(r))) return null; // "last week" is a date; "first three days" needs "the"
+    if (!m[3] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
+    const n = m[3] ? parseCount(m[3]) : plural ? 'X' : 1;
+    return { k: 'dur', n, unit: parseUnit(m[4]) };
   }),
   rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+a\\s+half|long|old))?\\b`, (m, text) => {
     let n = parseCount(m[1]);
