@@ -64,6 +64,7 @@ export function roughSentences(text: string): Array<{ start: number; end: number
 function candidates(region: string, offset: number): Candidate[] {
   const all: Candidate[] = [];
   RULES.forEach((rule, ri) => {
+    if (rule.need && !rule.need.test(region)) return;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(region))) {

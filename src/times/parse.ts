@@ -5,6 +5,8 @@ import { durationValue, type Expr, type Unit } from './normalize.js';
 export interface Rule {
   name: string;
   re: RegExp;
+  /** A cheap test a region must pass before the full pattern runs (keeps the stage fast). */
+  need?: RegExp;
   read(m: RegExpExecArray, text: string): Expr | null;
 }
 
@@ -218,7 +220,7 @@ export const RULES: Rule[] = [
     y: m[2] ? +m[2] : undefined,
     yrel: m[3] ? relWord(m[3]) : 0,
   })),
-  rule('season', `\\b(?:(last|this|next|past|the)\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR}\\b)?`, (m, text) => {
+  rule('season', `\\b(?:(last|this|next|past|the)\\s+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?${YEAR}\\b)?`, (m, text) => {
     if (!m[1] && !m[3] && !/\b(?:in|since|during|until|by|early|late|mid)[\s-]*$/i.test(before(text, m))) return null;
     if (lc(m[2]) === 'fall' && !m[3] && (!m[1] || lc(m[1]) === 'the') && /^\s+(?:of|in|from|to)\b/.test(after(text, m)) && !/\s+of\s+\d{4}/.test(after(text, m))) return null;
     const s = LEX.seasons[lc(m[2])];
@@ -343,6 +345,27 @@ export const RULES: Rule[] = [
     return { k: 'set', v: durationValue(1, unit), unit };
   }),
 ];
+
+const MONTH_NEED = new RegExp(`\\b(?:${alternation(MONTH_KEYS)})`, 'i');
+const WD_NEED = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+const UNIT_NEED = /(?:sec|min|hour|hr|h\b|day|night|week|wk|month|quarter|year|yr|decade|centur|millenn)/i;
+const NEEDS: Record<string, RegExp> = {
+  'date-mdy': MONTH_NEED, 'date-dmy': MONTH_NEED, 'month-year': MONTH_NEED, month: MONTH_NEED,
+  'weekday-dom': WD_NEED, 'nth-weekday': WD_NEED, 'weekday-of-week': WD_NEED, weekday: WD_NEED,
+  ago: /\b(?:ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b/i,
+  'set-freq': /\b(?:once|twice|times)\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
+  duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-bare': UNIT_NEED,
+  'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
+  'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
+  'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current)\b/i,
+  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i,
+  following: /\bthe\s+(?:following|next|previous|preceding|same|prior)\b/i, 'day-before-after': /\b(?:before|after)\b/i,
+  'the-dom': /\bthe\s+[\w-]+(?:st|nd|rd|th)\b/i,
+};
+for (const r of RULES) {
+  if (NEEDS[r.name]) r.need = NEEDS[r.name];
+  else if (/\\d/.test(r.re.source.slice(0, 40)) && !/NUM|half|quarter/.test(r.name)) r.need = /\d/;
+}
 
 /** Trigger words: a text region without any of these cannot hold a time expression (the cheap pre-filter). */
 export const TRIGGER = new RegExp(
