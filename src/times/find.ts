@@ -37,6 +37,7 @@ const POINT_MOD = new RegExp(`(?:\\b(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:ve
 const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
 const FUTURE_CUE = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming)\b|['’]ll\b/i;
+const PAST_CUE = /\b(?:was|were|had|did|ago|\w{3,}ed)\b/i;
 const DATE_KINDS = new Set(['date', 'month', 'weekday', 'day', 'rel', 'year', 'decade', 'century', 'quarter', 'half', 'season', 'holiday']);
 
 /** Sentence-ish regions when no sentence layer is given: lines, split after sentence-final punctuation. */
@@ -183,7 +184,9 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
     let prevEnd = r.start;
     for (const c of cs) {
       const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
-      const ctx: ResolveContext = { anchor, ref, future: FUTURE_CUE.test(text.slice(prevEnd, c.start)) };
+      const window = text.slice(prevEnd, c.start);
+      const future = FUTURE_CUE.test(window);
+      const ctx: ResolveContext = { anchor, ref, future, past: !future && PAST_CUE.test(window) };
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);
       if (!res) {

@@ -47,6 +47,8 @@ export interface ResolveContext {
   ref?: { day: number; gran: Granularity };
   /** True when the clause points forward ("will", "next"), so bare weekdays and months look ahead. */
   future: boolean;
+  /** True when the clause is in the past tense, so a month or day without a year looks back. */
+  past?: boolean;
 }
 
 const DAY_MS = 86400000;
@@ -133,12 +135,24 @@ export function holidayDay(h: Holiday, y: number): number {
   return day + (h.offset ?? 0);
 }
 
-/** Picks the year for a month/day given without one: the closest occurrence, looking back unless the clause looks ahead. */
-function inferYear(anchor: number, dayIn: (y: number) => number, future: boolean, slackDays: number): number {
+/**
+ * Picks the year for a month/day given without one. A forward-looking clause takes the next
+ * occurrence and a past-tense clause the last one (each with `slackDays` of tolerance); otherwise the
+ * nearest occurrence wins, a future one counting double (news mostly reports what happened).
+ */
+function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext, slackDays: number): number {
   const ay = ymd(anchor).y;
   const cur = dayIn(ay);
-  if (future) return cur >= anchor - slackDays ? ay : ay + 1;
-  return cur <= anchor + slackDays ? ay : ay - 1;
+  if (ctx.future) return cur >= anchor - slackDays ? ay : ay + 1;
+  if (ctx.past) return cur <= anchor + slackDays ? ay : ay - 1;
+  let best = ay;
+  let cost = Infinity;
+  for (const y of [ay - 1, ay, ay + 1]) {
+    const d = dayIn(y) - anchor;
+    const c = d <= slackDays ? Math.abs(d) : 2 * d;
+    if (c < cost) [best, cost] = [y, c];
+  }
+  return best;
 }
 
 const DUR_LETTER: Record<string, string> = {
@@ -242,7 +256,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'date': {
       if (e.y !== undefined) return date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d));
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx.future, 31);
+      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx, 31);
       return anchoredDate(dayValue(epochDay(y, e.m, e.d)), 'day', epochDay(y, e.m, e.d));
     }
     case 'month': {
@@ -253,7 +267,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       if (e.rel === -1) y = e.m < a.m ? a.y : a.y - 1;
       else if (e.rel === 1) y = e.m > a.m ? a.y : a.y + 1;
       else if (e.rel === 0) y = a.y;
-      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx.future, 31);
+      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx, 31);
       return anchoredDate(`${p4(y)}-${p2(e.m)}`, 'month', epochDay(y, e.m, 1));
     }
     case 'weekday': {
@@ -291,7 +305,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         anchored = true;
         const a = ymd(A);
         if (mo === undefined) ({ y, m: mo } = shiftMonths(a.y, a.m, e.mrel ?? 0));
-        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx.future, 31);
+        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx, 31);
       }
       const day = holidayDay({ names: [], month: mo, weekday: e.wd, nth: e.n }, y!);
       return { ...date(dayValue(day), 'day', day), anchored };
@@ -358,7 +372,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'holiday': {
       if (e.y !== undefined) return date(dayValue(holidayDay(e.h, e.y)), 'day', holidayDay(e.h, e.y));
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx.future, 31);
+      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx, 31);
       return anchoredDate(dayValue(holidayDay(e.h, y)), 'day', holidayDay(e.h, y));
     }
     case 'dur':

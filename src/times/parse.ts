@@ -13,7 +13,7 @@ export interface Rule {
 const lc = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
 
 const MONTH_KEYS = Object.keys(LEX.months);
-const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)`;
+const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)(?![A-Za-z])`;
 const WD_FULL = alternation(Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')));
 const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})\\.)`;
 const ORD_W = alternation(Object.keys(LEX.ordinals));
@@ -240,10 +240,12 @@ export const RULES: Rule[] = [
     const rel = r === undefined ? undefined : r === 'last' || r === 'past' || r === 'previous' ? 'last' : r === 'this' ? 'this' : 'next';
     return { k: 'weekday', wd: weekday(m[2]), rel, pod: m[3] ? LEX.partsOfDay[lc(m[3])] : undefined };
   }),
-  rule('day-word', `\\b(?:(the\\s+day\\s+before\\s+yesterday)|(the\\s+day\\s+after\\s+tomorrow)|(today|yesterday|tomorrow)(?:\\s+${POD})?|(tonight)|(last\\s+night)|this\\s+${POD})\\b`, (m) => {
+  rule('day-word', `\\b(?:(the\\s+day\\s+before\\s+yesterday)|(the\\s+day\\s+after\\s+tomorrow)|(today|yesterday|tomorrow)(?:\\s+${POD})?|(tonight)|(last\\s+night)|this\\s+${POD})\\b`, (m, text) => {
     if (m[1]) return { k: 'day', offset: -2 };
     if (m[2]) return { k: 'day', offset: 2 };
     if (m[3]) {
+      // "USA Today", "the Today show": a capitalised Today inside a sentence is a name.
+      if (/^Today/.test(m[3]) && /[\w,]\s*$/.test(before(text, m, 3))) return null;
       const offset = { today: 0, yesterday: -1, tomorrow: 1 }[lc(m[3])]!;
       return { k: 'day', offset, pod: m[4] ? LEX.partsOfDay[lc(m[4])] : undefined };
     }
@@ -301,6 +303,7 @@ export const RULES: Rule[] = [
     if (/and\s+a\s+half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
     if (lc(m[1]) === 'a' && unit === 'second') return null;
+    if (/^(a|an|one)$/i.test(m[1]) && (unit === 'quarter' || unit === 'half') && /^\s+of\b/i.test(after(text, m))) return null; // a fraction
     if ((lc(m[1]) === 'a' || lc(m[1]) === 'an') && /\b(?:times?|once|twice|per)\s*$/i.test(before(text, m))) return null;
     if (/^(a|an)$/i.test(m[1]) && /^\s+(?:ago|earlier|later)/i.test(after(text, m))) return null;
     return { k: 'dur', n, unit };
