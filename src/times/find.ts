@@ -36,8 +36,18 @@ interface Candidate {
 const POINT_MOD = new RegExp(`(?:\\b(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|dawn)\\s+of\\s+)$`, 'i');
 const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
-const FUTURE_CUE = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming)\b|['’]ll\b/i;
-const PAST_CUE = /\b(?:was|were|had|did|ago|\w{3,}ed)\b/i;
+const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming)\b|['’]ll\b/i;
+const FUTURE_CUE = new RegExp(FUTURE_CUE_SRC.source, 'gi');
+const PAST_CUE = /\b(?:was|were|had|did|ago|said|told|met|went|came|began|took|left|made|gave|held|won|lost|saw|fell|rose|spoke|wrote|got|kept|found|sent|led|fled|struck|broke|became|brought|thought|knew|ran|sat|stood|paid|built|chose|drew|grew|hid|shot|sold|spent|stole|swore|threw|wore|\w{3,}ed)\b/gi;
+
+/** Position of the last match of a global regex in `s`, or -1. */
+function lastMatch(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let at = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) at = m.index;
+  return at;
+}
 const DATE_KINDS = new Set(['date', 'month', 'weekday', 'day', 'rel', 'year', 'decade', 'century', 'quarter', 'half', 'season', 'holiday']);
 
 /** Sentence-ish regions when no sentence layer is given: lines, split after sentence-final punctuation. */
@@ -185,8 +195,10 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
     for (const c of cs) {
       const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
       const window = text.slice(prevEnd, c.start);
-      const future = FUTURE_CUE.test(window);
-      const ctx: ResolveContext = { anchor, ref, future, past: !future && PAST_CUE.test(window) };
+      // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.
+      const f = lastMatch(FUTURE_CUE, window);
+      const p = lastMatch(PAST_CUE, window);
+      const ctx: ResolveContext = { anchor, ref, future: f > p, past: p > f };
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);
       if (!res) {

@@ -30,8 +30,12 @@ test('weekdays are past-biased against the publication date, and extents drop th
   assert.equal(byText(times, 'Wednesday').value, '2024-11-06');
   // A weekday said on that same weekday is the same day.
   assert.equal(findTimes('Officials met on Friday.', ANCHOR).times[0].value, '2024-11-08');
-  // A clause that looks ahead takes the next one.
+  // A clause that looks ahead takes the next one; the cue nearest the expression decides.
   assert.equal(findTimes('Officials will meet on Tuesday.', ANCHOR).times[0].value, '2024-11-12');
+  assert.equal(findTimes('"We will rebuild," the mayor said Tuesday.', ANCHOR).times[0].value, '2024-11-05');
+  // A month-day without a year: the nearest occurrence, looking back in a past-tense clause.
+  assert.equal(findTimes('The vote is on December 3.', ANCHOR).times[0].value, '2024-12-03');
+  assert.equal(findTimes('The vote was held on December 3.', ANCHOR).times[0].value, '2023-12-03');
 });
 
 test('"last week" is the previous ISO week', () => {
