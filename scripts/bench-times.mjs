@@ -20,6 +20,8 @@
 //  - times: our "YYYY-MM-DDTHH:MM" matches the spec's "THH[:MM]" timex on the clock part;
 //    and a duration such as "the past three years" (P3Y) matches a spec range whose length is P3Y;
 //  - a range ("from Monday to Wednesday") is two TIMEX3 points in TimeML: see rangeMatches below;
+//  - "N units ago / from now" keeps the unit's granularity in TIMEX3 ("a month ago" = 2016-10); it
+//    matches a spec day inside that unit;
 //  - `mod` is not compared (the specs' Mod vocabulary differs from TIMEX3's).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -103,6 +105,10 @@ function valueMatches(ours, exp) {
     return exp.strings.some((s) => s === `${day}T${v.slice(11)}`);
   }
   const iv = interval(v);
+  // "a month ago" keeps the month granularity in TIMEX3 (2016-10); the specs give a day (2016-10-07).
+  if (iv && /\b(?:ago|from now|later|earlier|hence)\b/i.test(ours.text)) {
+    if (exp.strings.some((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && s >= iv[0] && s < iv[1])) return true;
+  }
   if (iv && exp.intervals.some(([s, e]) => s === iv[0] && e === iv[1])) return true;
   if (iv && exp.strings.includes(iv[0]) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return true;
   return false;

@@ -99,7 +99,8 @@ const YEARLESS = new Set(['date', 'month', 'season', 'holiday', 'quarter', 'half
 /** A clock time on a day with a part of day: "7 tonight" is 19:00. */
 function onDay(clock: Expr & { k: 'clock' }, day: Expr): Expr {
   let h = clock.h;
-  if (day.pod && day.pod !== 'MO' && h < 12 && h >= 1) h += 12;
+  // Evening and afternoon hours are p.m.; at night only 6-11 are (1 a.m. tonight is early morning).
+  if ((day.pod === 'EV' || day.pod === 'AF' || (day.pod === 'NI' && h >= 6)) && h < 12 && h >= 1) h += 12;
   return { ...clock, h, on: { ...day, pod: undefined } };
 }
 

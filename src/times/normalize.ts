@@ -16,7 +16,7 @@ export type Expr = (
   | { k: 'dom'; d: number; wd?: number }
   | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
   | { k: 'day'; offset: number }
-  | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref' }
+  | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref'; thisWeek?: boolean }
   | { k: 'year'; y: number; rel?: number }
   | { k: 'decade'; v: string }
   | { k: 'century'; v: string }
@@ -143,8 +143,8 @@ export function holidayDay(h: Holiday, y: number): number {
 function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext, slackDays: number): number {
   const ay = ymd(anchor).y;
   const cur = dayIn(ay);
-  if (ctx.future) return cur >= anchor - slackDays ? ay : ay + 1;
-  if (ctx.past) return cur <= anchor + slackDays ? ay : ay - 1;
+  if (ctx.future) return cur >= anchor - 2 ? ay : ay + 1;
+  if (ctx.past) return cur <= anchor + 2 ? ay : ay - 1;
   let best = ay;
   let cost = Infinity;
   for (const y of [ay - 1, ay, ay + 1]) {
@@ -285,16 +285,19 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'dom': {
       if (A === undefined) return undefined;
       const a = ymd(A);
-      // The nearest month (looking back, or ahead in a forward-looking clause) whose day fits (and falls on the weekday given).
-      for (let k = 0; k < 14; k++) {
-        const s = shiftMonths(a.y, a.m, ctx.future ? k : -k);
+      // The nearest month whose day fits (and falls on the weekday given); ahead counts double, or
+      // behind does in a forward-looking clause.
+      let best: number | undefined;
+      let cost = Infinity;
+      for (let k = -15; k <= 15; k++) {
+        const s = shiftMonths(a.y, a.m, k);
         const day = epochDay(s.y, s.m, e.d);
-        if (ymd(day).m !== s.m) continue;
-        if (ctx.future ? day < A : day > A) continue;
-        if (e.wd !== undefined && isoWeekday(day) !== e.wd) continue;
-        return anchoredDate(dayValue(day), 'day', day);
+        if (ymd(day).m !== s.m || (e.wd !== undefined && isoWeekday(day) !== e.wd)) continue;
+        const d = day - A;
+        const c = ctx.future ? (d >= 0 ? d : -4 * d) : d <= 0 ? -d : (ctx.past ? 4 : 2) * d;
+        if (c < cost) [best, cost] = [day, c];
       }
-      return undefined;
+      return best === undefined ? undefined : anchoredDate(dayValue(best), 'day', best);
     }
     case 'nthwd': {
       let y = e.y;
@@ -317,8 +320,8 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       let base: number | undefined = A;
       if (e.from === 'ref' && ctx.ref) base = ctx.ref.day;
       if (base === undefined) return undefined;
-      if (e.unit === 'weekend' && e.offset === 0) {
-        // "the weekend": the one just past in a past-tense clause, the coming one otherwise.
+      if (e.unit === 'weekend' && e.offset === 0 && !e.thisWeek) {
+        // "the weekend": the one just past unless the clause looks ahead (news reports what happened).
         const aw = isoWeekday(base);
         const off = aw >= 6 || ctx.future ? 0 : -1;
         return { ...unitValue('weekend', base, off), anchored: true };

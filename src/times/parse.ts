@@ -24,7 +24,7 @@ const DAY = `(\\d{1,2}|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W}
 const YEAR = `(\\d{4})`;
 const NUM_W = alternation(Object.keys(LEX.numbers).filter((k) => k !== 'hundred'));
 /** A count: digits (with thousands separators or decimals), number words, or a vague quantity. */
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS})[\\s-](?:${UNITS_1_9})|${NUM_W}|${alternation(LEX.vagueNumbers)})(?:\\s+and\\s+a\\s+half)?`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS})[\\s-](?:${UNITS_1_9})|${NUM_W}|${alternation(LEX.vagueNumbers)})(?:\\s+and\\s+(?:a\\s+)?half)?`;
 const UNIT = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|weekends?|months?|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)';
 const UNIT_ABBR: Record<string, string> = { sec: 'second', min: 'minute', hr: 'hour', h: 'hour', wk: 'week', yr: 'year' };
 const POD = `(${alternation(Object.keys(LEX.partsOfDay).filter((p) => p !== 'overnight' && p !== 'dawn' && p !== 'dusk'))})`;
@@ -33,9 +33,9 @@ const POD = `(${alternation(Object.keys(LEX.partsOfDay).filter((p) => p !== 'ove
 export function parseCount(s: string): number | 'X' {
   let t = lc(s);
   let half = 0;
-  if (/\s+and a half$/.test(t)) {
+  if (/\s+and (?:a )?half$/.test(t)) {
     half = 0.5;
-    t = t.replace(/\s+and a half$/, '');
+    t = t.replace(/\s+and (?:a )?half$/, '');
   }
   if (LEX.vagueNumbers.includes(t)) return 'X';
   let n: number | undefined;
@@ -260,7 +260,9 @@ export const RULES: Rule[] = [
       if (/\bthe\s+$/i.test(before(text, m))) return null; // "the past week" is a duration
     }
     const offset = r === 'this' || r === 'current' ? 0 : r === 'last' || r === 'past' ? -1 : 1;
-    return { k: 'rel', unit, offset, from: 'anchor' };
+    // "this weekend" is the current week's; "past weekend" the one just gone (the weekend rule).
+    if (unit === 'weekend' && r === 'past') return { k: 'rel', unit, offset: 0, from: 'anchor' };
+    return { k: 'rel', unit, offset, from: 'anchor', thisWeek: unit === 'weekend' && offset === 0 ? true : undefined };
   }),
   rule('rel-within', `\\b(?:earlier|later)\\s+(?:this|in\\s+the)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[1]), offset: 0, from: 'anchor' })),
   rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:the|this|last|next)\\s+(week|month|year|decade|century|quarter)\\b`, (m, text) => {
@@ -298,9 +300,9 @@ export const RULES: Rule[] = [
     const n = m[3] ? parseCount(m[3]) : plural ? 'X' : 1;
     return { k: 'dur', n, unit: parseUnit(m[4]) };
   }),
-  rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+a\\s+half|long|old))?\\b`, (m, text) => {
+  rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+(?:a\\s+)?half|long|old))?\\b`, (m, text) => {
     let n = parseCount(m[1]);
-    if (/and\s+a\s+half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
+    if (/and\s+(?:a\s+)?half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
     if (lc(m[1]) === 'a' && unit === 'second') return null;
     if (/^(a|an|one)$/i.test(m[1]) && (unit === 'quarter' || unit === 'half') && /^\s+of\b/i.test(after(text, m))) return null; // a fraction
@@ -341,6 +343,11 @@ export const RULES: Rule[] = [
     const unit = parseUnit(w);
     const n = m[1] ? 2 : m[2] ? parseCount(m[2]) : 1;
     return { k: 'set', v: n === 'X' ? `P${unit === 'hour' ? 'T' : ''}X${unit[0].toUpperCase()}` : durationValue(n, unit), unit };
+  }),
+  rule('set-weekdays', `\\b(${WD_FULL})s(?:\\s+${POD}s?)?\\b|\\b(${WD_FULL})\\s+${POD}s\\b`, (m) => {
+    const wd = weekday(m[1] ?? m[3]);
+    const pod = m[2] ?? m[4];
+    return { k: 'set', v: `XXXX-WXX-${wd}${pod ? `T${LEX.partsOfDay[lc(pod)]}` : ''}`, unit: pod ? 'part-of-day' : 'day' };
   }),
   rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))}|everyday)\\b`, (m) => ({ k: 'set', v: LEX.setAdverbs[lc(m[1])] ?? 'P1D', unit: 'day' })),
   rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
