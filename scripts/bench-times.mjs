@@ -101,6 +101,8 @@ function valueMatches(ours, exp) {
     const c = clock(v);
     const day = v.slice(0, 10);
     if (tx.some((t) => /^T/.test(t) && clock(t) === c)) return true;
+    // A part of day ("the morning"): TIMEX3 puts it on a day, the specs may leave the day out (TMO).
+    if (/T(MO|AF|EV|NI)$/.test(v) && tx.some((t) => t.endsWith(v.slice(-3)) && (t.startsWith('T') || t.startsWith(v.slice(0, 10)) || t.startsWith('XXXX')))) return true;
     if (exp.strings.some((s) => s.startsWith(day) && clock(s) === c)) return true;
     return exp.strings.some((s) => s === `${day}T${v.slice(11)}`);
   }

@@ -148,6 +148,44 @@ function mergeClock(text: string, cs: Candidate[]): Candidate[] {
   return out;
 }
 
+const RANGE_LEFT = /\b(\d{1,2})(?:st|nd|rd|th)?(?::(\d{2}))?\s*(?:-|–|to|until|till|through|and)\s*$/i;
+const RANGE_RIGHT = /^\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d|\s*(?:%|percent|[ap]\.?m\b|[a-z]+s\b))/i;
+
+/**
+ * The bare first (or second) end of a range takes its month or its a.m./p.m. from the other end:
+ * "4 to 22 January" gives January 4; "November 19-20" gives November 20; "5 to 6 p.m." gives 17:00.
+ * TimeML marks the two ends as two TIMEX3s.
+ */
+function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): Candidate[] {
+  const add: Candidate[] = [];
+  const free = (a: number, b: number): boolean => !cs.some((c) => a < c.end && c.start < b) && !add.some((c) => a < c.end && c.start < b);
+  for (const c of cs) {
+    const e = c.expr;
+    const left = RANGE_LEFT.exec(text.slice(Math.max(floor, c.start - 20), c.start));
+    if (left) {
+      const start = c.start - left[0].length + left[0].indexOf(left[1]);
+      const end = start + left[0].trimEnd().replace(/\s*(?:-|–|to|until|till|through|and)$/i, '').length - left[0].indexOf(left[1]);
+      const n = +left[1];
+      if (free(start, end) && e.k === 'date' && !left[2] && n >= 1 && n <= 31 && n < e.d) add.push({ start, end, rule: c.rule, expr: { ...e, d: n } });
+      else if (free(start, end) && e.k === 'clock' && n <= 12) {
+        let h = n === 12 ? 0 : n;
+        if (e.h >= 12 && h + 12 <= e.h) h += 12;
+        add.push({ start, end, rule: c.rule, expr: { ...e, h, mi: left[2] ? +left[2] : undefined } });
+      }
+    }
+    if (e.k === 'date') {
+      const right = RANGE_RIGHT.exec(text.slice(c.end, Math.min(ceil, c.end + 20)));
+      if (right) {
+        const start = c.end + right[0].indexOf(right[1], right[0].search(/\d/));
+        const end = c.end + right[0].length;
+        const n = +right[1];
+        if (free(start, end) && n > e.d && n <= 31) add.push({ start, end, rule: c.rule, expr: { ...e, d: n } });
+      }
+    }
+  }
+  return add.length ? [...cs, ...add].sort((a, b) => a.start - b.start) : cs;
+}
+
 /** Widens a candidate over a modifier just before it ("late October", "almost three years"). */
 function widen(text: string, c: Candidate, floor: number): Candidate {
   const before = text.slice(Math.max(floor, c.start - 40), c.start);
@@ -190,16 +228,19 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   for (const r of regions) {
     const region = text.slice(r.start, r.end);
     if (!TRIGGER.test(region)) continue;
-    const cs = mergeClock(text, mergeYear(text, candidates(region, r.start))).map((c) => widen(text, c, r.start));
+    const cs = rangeEnds(text, mergeClock(text, mergeYear(text, candidates(region, r.start))), r.start, r.end).map((c) => widen(text, c, r.start));
     const found: TimeSpan[] = [];
     let prevEnd = r.start;
+    let tense: 'future' | 'past' | undefined;
     for (const c of cs) {
       const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
       const window = text.slice(prevEnd, c.start);
       // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.
       const f = lastMatch(FUTURE_CUE, window);
       const p = lastMatch(PAST_CUE, window);
-      const ctx: ResolveContext = { anchor, ref, future: f > p, past: p > f };
+      // No cue since the last time expression: the sentence's tense so far carries over.
+      if (f !== p) tense = f > p ? 'future' : 'past';
+      const ctx: ResolveContext = { anchor, ref, future: tense === 'future', past: tense === 'past' };
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);
       if (!res) {

@@ -271,6 +271,10 @@ export const RULES: Rule[] = [
     void text;
     return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
   }),
+  rule('the-daypart', `\\bthe\\s+(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
+    if (new RegExp(`(?:${WD_FULL}|yesterday|today|tomorrow)\\s*$`, 'i').test(before(text, m))) return null;
+    return { k: 'rel', unit: 'day', offset: 0, from: 'ref', pod: LEX.partsOfDay[lc(m[1])] };
+  }),
   rule('the-unit-weekend', `\\bthe\\s+weekend\\b`, () => ({ k: 'rel', unit: 'weekend', offset: 0, from: 'anchor' })),
   rule('following', `\\bthe\\s+(following|next|previous|preceding|same|prior)\\s+(day|morning|night|evening|afternoon|week|weekend|month|year)\\b`, (m) => {
     const r = lc(m[1]);
@@ -368,7 +372,7 @@ const NEEDS: Record<string, RegExp> = {
   'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
   'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
   'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current)\b/i,
-  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i,
+  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\bthe\s+(?:morning|afternoon|evening)\b/i,
   following: /\bthe\s+(?:following|next|previous|preceding|same|prior)\b/i, 'day-before-after': /\b(?:before|after)\b/i,
   'the-dom': /\bthe\s+[\w-]+(?:st|nd|rd|th)\b/i,
 };

@@ -96,6 +96,18 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('The market opens daily.'), ['daily=P1D']);
   assert.deepEqual(v('Shelling began at 3 p.m. Tuesday.'), ['3 p.m. Tuesday=2024-11-05T15:00']);
   assert.deepEqual(v('Last night was calm.'), ['Last night=2024-11-07TNI']);
+  assert.deepEqual(v('Sales rose in June last year.'), ['June last year=2023-06']);
+  assert.deepEqual(v('The market is closed on Fridays.'), ['Fridays=XXXX-WXX-5']);
+  assert.deepEqual(v('Lindenport Today reported the fire.'), []);
+  assert.deepEqual(v('Sentries were posted at 1 a.m. tonight.'), ['1 a.m. tonight=2024-11-08T01:00']);
+});
+
+test('ranges are two TIMEX3 points; the bare end borrows month or a.m./p.m. from the other', () => {
+  const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
+  assert.deepEqual(v('Talks ran from 4 to 22 January.'), ['4=2024-01-04', '22 January=2024-01-22']);
+  assert.deepEqual(v('The summit is on November 19-20.'), ['November 19=2024-11-19', '20=2024-11-20']);
+  assert.deepEqual(v('Polls open between 7 and 9 p.m.'), ['7=2024-11-08T19:00', '9 p.m.=2024-11-08T21:00']);
+  assert.deepEqual(v('The score was 3-1 on March 5.'), ['March 5=2024-03-05']);
 });
 
 test('no false times in ordinary numbers', () => {
