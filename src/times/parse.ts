@@ -67,7 +67,10 @@ function dayNum(s: string): number {
   if (/^[a-z]+$/.test(t)) return LEX.numbers[t] ?? NaN;
   return parseInt(t, 10);
 }
-const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1];
+/** A two-digit year: 00-49 is 20xx, 50-99 is 19xx. */
+const year2 = (s: string): number => (s.length === 2 ? (+s < 50 ? 2000 : 1900) + +s : +s);
 const validYear = (y: number): boolean => y >= 1000 && y <= 2199;
 const relWord = (s: string | undefined): number | undefined =>
   s === undefined ? undefined : /^(last|past|previous|preceding)$/i.test(s) ? -1 : /^(next|coming|following)$/i.test(s) ? 1 : 0;
@@ -112,12 +115,12 @@ export const RULES: Rule[] = [
   }),
   rule('date-iso', `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, (m) => (validDay(+m[2], +m[3]) && validYear(+m[1]) ? { k: 'date', y: +m[1], m: +m[2], d: +m[3] } : null)),
   rule('date-us', `\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b`, (m) => {
-    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    const y = year2(m[3]);
     return validDay(+m[1], +m[2]) && validYear(y) ? { k: 'date', y, m: +m[1], d: +m[2] } : null;
   }),
   rule('date-numeric', `\\b(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})\\b(?![.-]\\d)`, (m) => {
     let a = +m[1], b = +m[3];
-    const y = m[4].length === 2 ? 2000 + +m[4] : +m[4];
+    const y = year2(m[4]);
     // Day first when the first number cannot be a month, or with dots (European usage); month first otherwise (US).
     if (a > 12 || m[2] === '.') [a, b] = [b, a];
     return validDay(a, b) && validYear(y) ? { k: 'date', y, m: a, d: b } : null;
@@ -136,7 +139,7 @@ export const RULES: Rule[] = [
     const d = dayNum(m[2]);
     return d >= 1 && d <= 31 ? { k: 'dom', d, wd: weekday(m[1]) } : null;
   }),
-  rule('the-dom', `\\bthe\\s+(\\d{1,2}(?:st|nd|rd|th)|${ORD_W})\\b(?!\\s+(?:of\\s+)?(?:${MONTH})\\b)`, (m, text) => {
+  rule('the-dom', `\\bthe\\s+(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W})|${ORD_W})\\b(?!\\s+(?:of\\s+)?(?:${MONTH})\\b)`, (m, text) => {
     const d = dayNum(m[1]);
     if (!(d >= 1 && d <= 31)) return null;
     if (!/\d/.test(m[1]) && !/\b(?:on|since|until|till|by|for)\s+$/i.test(before(text, m))) return null;
@@ -210,7 +213,7 @@ export const RULES: Rule[] = [
   rule('quarter-q', `\\b(?:Q([1-4])(?:\\s+|-|\\s*['’])?(\\d{4}|\\d{2})?|(\\d{4})[\\s-]+Q([1-4]))\\b`, (m) => {
     const q = +(m[1] ?? m[4]);
     const ys = m[2] ?? m[3];
-    const y = ys ? (ys.length === 2 ? 2000 + +ys : +ys) : undefined;
+    const y = ys ? year2(ys) : undefined;
     return { k: 'quarter', q, y };
   }, 'g'),
   rule('half-h', `\\b(?:H([12])\\s*${YEAR}|${YEAR}\\s*H([12]))\\b`, (m) => ({ k: 'half', h: +(m[1] ?? m[4]), y: +(m[2] ?? m[3]) }), 'g'),
@@ -271,7 +274,8 @@ export const RULES: Rule[] = [
     void text;
     return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
   }),
-  rule('the-daypart', `\\bthe\\s+(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
+  rule('the-daypart', `\\b(?:the\\s+)?(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
+    if (!/^the/i.test(m[0]) && !/\b(?:early|late)\s+$/i.test(before(text, m))) return null;
     if (new RegExp(`(?:${WD_FULL}|yesterday|today|tomorrow)\\s*$`, 'i').test(before(text, m))) return null;
     return { k: 'rel', unit: 'day', offset: 0, from: 'ref', pod: LEX.partsOfDay[lc(m[1])] };
   }),
@@ -296,10 +300,12 @@ export const RULES: Rule[] = [
     if (n === 'X' || !Number.isInteger(n)) return { k: 'ref', v: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
     return { k: 'rel', unit, offset: sign * n, from };
   }),
-  rule('the-past-n', `\\b(the\\s+)?(past|last|previous|next|coming|following|first|final|preceding)\\s+(?:(${NUM})\\s+)?${UNIT}\\b`, (m) => {
+  rule('the-past-n', `\\b(the\\s+)?(past|last|previous|next|coming|following|first|final|preceding)\\s+(?:(${NUM})\\s+)?${UNIT}\\b`, (m, text) => {
     const plural = /s$/i.test(m[4]);
     const r = lc(m[2]);
     if (!m[1] && (!m[3] || /^(first|final)$/.test(r))) return null; // "last week" is a date; "first three days" needs "the"
+    // Without "the", "last" is too often the verb ("talks could last two hours").
+    if (!m[1] && r === 'last' && !/\b(?:in|over|for|during|within|of)\s+$/i.test(before(text, m))) return null;
     if (!m[3] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
     const n = m[3] ? parseCount(m[3]) : plural ? 'X' : 1;
     return { k: 'dur', n, unit: parseUnit(m[4]) };
