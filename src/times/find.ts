@@ -33,7 +33,7 @@ interface Candidate {
   expr: Expr;
 }
 
-const POINT_MOD = new RegExp(`(?:\\b(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|dawn)\\s+of\\s+)$`, 'i');
+const POINT_MOD = new RegExp(`(?:\\b(?:the\\s+)?(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|dawn)\\s+of\\s+)$`, 'i');
 const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
 const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming)\b|['’]ll\b/i;

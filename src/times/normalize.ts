@@ -17,7 +17,7 @@ export type Expr = (
   | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
   | { k: 'day'; offset: number }
   | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref'; thisWeek?: boolean }
-  | { k: 'year'; y: number; rel?: number }
+  | { k: 'year'; y: number; rel?: number; fiscal?: boolean }
   | { k: 'decade'; v: string }
   | { k: 'century'; v: string }
   | { k: 'quarter'; q: number; y?: number; yrel?: number }
@@ -333,7 +333,8 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         if (A === undefined) return undefined;
         return { ...unitValue('year', A, e.rel), anchored: true };
       }
-      return date(p4(e.y), 'year', epochDay(e.y, 1, 1));
+      // TimeML writes a fiscal year as FY1989.
+      return date(`${e.fiscal ? 'FY' : ''}${p4(e.y)}`, 'year', epochDay(e.y, 1, 1));
     case 'decade':
       return date(e.v, 'decade', epochDay(+e.v * 10, 1, 1));
     case 'century':

@@ -194,6 +194,8 @@ export const RULES: Rule[] = [
     if (next && y < 1800) return null;
     return { k: 'year', y };
   }),
+  rule('fiscal-year', `\\bfiscal(?:\\s+year)?\\s+${YEAR}\\b`, (m) => (validYear(+m[1]) ? { k: 'year', y: +m[1], fiscal: true } : null)),
+  rule('year-end', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?year['’]s\\s+end)\\b`, () => ({ k: 'rel', unit: 'year', offset: 0, from: 'anchor', mod: 'END' })),
   rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
     if (m[1]) return { k: 'decade', v: m[1] };
     return { k: 'decade', v: `19${m[2]}` };
