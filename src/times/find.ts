@@ -241,7 +241,8 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       const f = lastMatch(FUTURE_CUE, window);
       const p = lastMatch(PAST_CUE, window);
       // No cue since the last time expression: the sentence's tense so far carries over.
-      if (f !== p) tense = f > p ? 'future' : 'past';
+      // ("scheduled" is both a forward cue and an -ed form: the forward reading wins a tie.)
+      if (f >= 0 || p >= 0) tense = f >= p ? 'future' : 'past';
       const ctx: ResolveContext = { anchor, ref, future: tense === 'future', past: tense === 'past' };
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);

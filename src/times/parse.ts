@@ -182,7 +182,7 @@ export const RULES: Rule[] = [
     if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july)$/i.test(m[2])) return null;
     return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
   }),
-  rule('year', `(?<![\\d,.$€£¥#/-])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?![\\d,%]|\\.\\d|\\s*(?:percent|per\\s+cent)|-\\d)`, (m, text) => {
+  rule('year', `(?<![\\d,.$€£¥#/-])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?!\\d|,\\d{3}|%|\\.\\d|\\s*(?:percent|per\\s+cent)|-\\d)`, (m, text) => {
     const y = +m[1];
     if (!validYear(y)) return null;
     if (/year/i.test(m[0])) return { k: 'year', y };

@@ -99,6 +99,8 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('Sales rose in June last year.'), ['June last year=2023-06']);
   assert.deepEqual(v('Profits fell in fiscal 2023 and in the early 1990s.'), ['fiscal 2023=FY2023', 'the early 1990s=199']);
   assert.deepEqual(v('The plant closes by year-end.'), ['year-end=2024']);
+  assert.deepEqual(v('In 2015, 2,015 people left; since 2014, more.'), ['2015=2015', '2014=2014']);
+  assert.deepEqual(v('Talks are scheduled for the spring.'), ['the spring=2025-SP']);
   assert.deepEqual(v('The market is closed on Fridays.'), ['Fridays=XXXX-WXX-5']);
   assert.deepEqual(v('Lindenport Today reported the fire.'), []);
   assert.deepEqual(v('Sentries were posted at 1 a.m. tonight.'), ['1 a.m. tonight=2024-11-08T01:00']);
