@@ -361,7 +361,11 @@ export const RULES: Rule[] = [
     const pod = m[2] ?? m[4];
     return { k: 'set', v: `XXXX-WXX-${wd}${pod ? `T${LEX.partsOfDay[lc(pod)]}` : ''}`, unit: pod ? 'part-of-day' : 'day' };
   }),
-  rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))}|everyday)\\b`, (m) => ({ k: 'set', v: LEX.setAdverbs[lc(m[1])] ?? 'P1D', unit: 'day' })),
+  rule('set-adverb', `\\b(${alternation(Object.keys(LEX.setAdverbs))}|everyday)\\b`, (m, text) => {
+    // "Breitbart News Daily": a capitalised adverb after a word is part of a name.
+    if (/^[A-Z]/.test(m[1]) && /\w[\s]+$/.test(before(text, m, 3))) return null;
+    return { k: 'set', v: LEX.setAdverbs[lc(m[1])] ?? 'P1D', unit: 'day' };
+  }),
   rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
     const unit = parseUnit(m[1]);
     return { k: 'set', v: durationValue(1, unit), unit };
