@@ -333,9 +333,12 @@ export const RULES: Rule[] = [
     if (!pm && h === 12) h = 0;
     return { k: 'clock', h, mi };
   }),
-  rule('clock-24', `\\b([01]?\\d|2[0-3]):([0-5]\\d)(?:\\s+(?:hours|hrs|GMT|UTC|local\\s+time|[ECMP][SD]T)\\b)?`, (m, text) => {
-    if (!/\b(?:at|around|about|by|until|from|after|before|since|to)\s+$/i.test(before(text, m)) && !/\s/.test(m[0])) return null;
-    return { k: 'clock', h: +m[1], mi: +m[2] };
+  rule('clock-24', `\\b([01]?\\d|2[0-3])([:.])([0-5]\\d)(?![.,]?\\d)(?:\\s+(?:hours|hrs|GMT|UTC|local\\s+time|[ECMP][SD]T)\\b)?`, (m, text) => {
+    // A bare 14:30 needs a clock-ish preposition or zone; 14.30 (British usage) needs "at".
+    const prep = m[2] === '.' ? /\bat\s+$/i : /\b(?:at|around|about|by|until|from|after|before|since|to)\s+$/i;
+    if (!prep.test(before(text, m)) && !/\s/.test(m[0])) return null;
+    if (m[2] === '.' && /^\s*(?:%|percent|per\s+cent|points?|[a-z]*illion|euros?|dollars?|pounds?)\b/i.test(after(text, m))) return null;
+    return { k: 'clock', h: +m[1], mi: +m[3] };
   }),
   rule('clock-word', `\\b(?:12\\s+)?(noon|midday|midnight)\\b|\\b(${UNITS_1_9}|ten|eleven|twelve|\\d{1,2})\\s+o['’]clock\\b`, (m) => {
     if (m[1]) return { k: 'clock', h: lc(m[1]) === 'midnight' ? 0 : 12, mi: 0 };

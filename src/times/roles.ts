@@ -8,6 +8,7 @@ import { alternation, LEX } from './lexicon.js';
  *  (b) a speech word follows it directly or after one light word ("officials on Monday said"); or
  *  (c) it opens the sentence (after at most a preposition) and a speech word comes within four words
  *      after it ("On Tuesday, the ministry said ...").
+ * A possessive time ("said Thursday's strike ...") dates the noun after it, so it is `event`.
  * Everything else is `event`. No parser is used: this is a word-window rule, so it is fast and predictable.
  */
 export type Role = 'report' | 'event';
@@ -37,6 +38,7 @@ export function assignRoles(sentence: string, spans: Array<{ start: number; end:
   while ((m = SPEECH.exec(sentence))) speech.push({ start: m.index, end: m.index + m[0].length });
   if (!speech.length) return spans.map(() => 'event');
   return spans.map((s, i) => {
+    if (/^['’]s\b/.test(sentence.slice(s.end, s.end + 3))) return 'event';
     const prevEnd = i > 0 ? spans[i - 1].end : 0;
     const nextStart = i + 1 < spans.length ? spans[i + 1].start : sentence.length;
     for (const v of speech) {

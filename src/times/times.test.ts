@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimes, type TimeSpan } from './find.js';
+import { anchorDay } from './stage.js';
 import { analyzeRecords } from '../analyze.js';
 import { validateReport } from '../report/validate.js';
 
@@ -80,6 +81,10 @@ test('report vs event roles: the time of the saying is report, the time of what 
   assert.deepEqual(r2.map((t) => t.role), ['event']);
   const r3 = findTimes('The governor told reporters on Thursday that the dam held.', ANCHOR).times;
   assert.deepEqual(r3.map((t) => t.role), ['report']);
+  const r4 = findTimes("Officials said Thursday's flood was the worst since 1953.", ANCHOR).times;
+  assert.deepEqual(r4.map((t) => t.role), ['event', 'event']);
+  const r5 = findTimes('In a statement late on Monday, the council said the levee failed two days ago.', ANCHOR).times;
+  assert.deepEqual(r5.map((t) => `${t.text}:${t.role}`), ['Monday:report', 'two days ago:event']);
 });
 
 test('more TIMEX3 conventions', () => {
@@ -137,4 +142,11 @@ test('times@1 stage: anchors on meta.published, warns without one, and its repor
   assert.ok(b.diagnostics.some((d) => d.code === 'times/no-anchor' && d.severity === 'warning'));
   assert.deepEqual((b.layers.times as unknown as TimeSpan[]).map((t) => t.value), ['1953']);
   assert.deepEqual(validateReport(report), []);
+});
+
+test('the anchor is the local day of publication', () => {
+  assert.equal(anchorDay('2024-11-08T02:30:00Z', 'America/New_York'), '2024-11-07');
+  assert.equal(anchorDay('2024-11-08T02:30:00Z', 'UTC'), '2024-11-08');
+  assert.equal(anchorDay('2024-11-08', 'Asia/Tokyo'), '2024-11-08');
+  assert.equal(anchorDay(undefined, 'UTC'), undefined);
 });
