@@ -182,9 +182,13 @@ export const RULES: Rule[] = [
     if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july)$/i.test(m[2])) return null;
     return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
   }),
-  rule('year', `(?<![\\d,.$€£¥#/-])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?!\\d|,\\d{3}|%|\\.\\d|\\s*(?:percent|per\\s+cent)|-\\d)`, (m, text) => {
+  rule('year', `(?<![\\d,.$€£¥#/])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?!\\d|,\\d{3}|%|\\.\\d|\\s*(?:percent|per\\s+cent))`, (m, text) => {
     const y = +m[1];
     if (!validYear(y)) return null;
+    // Hyphens: "mid-2023" and year ranges "2019-2022" are years; "2024-11" or "555-1234" are not.
+    if (/[-–]$/.test(before(text, m, 1)) && !/(?:\bmid|\b\d{4}\s?)[-–]$/i.test(before(text, m, 6))) return null;
+    if (/^[-–]\d/.test(after(text, m, 2)) && !/^\s?[-–]\s?\d{4}(?![\d-])/.test(after(text, m, 8))) return null;
+    if (/[-–]$/.test(before(text, m, 1)) && /\d{4}\s?[-–]$/.test(before(text, m, 6))) return { k: 'year', y };
     if (/year/i.test(m[0])) return { k: 'year', y };
     if (TEMPORAL_CUE.test(before(text, m))) return y <= 2100 ? { k: 'year', y } : null;
     if (y < (WEAK_CUE.test(before(text, m)) ? 1000 : 1800) || y > 2100) return null;
