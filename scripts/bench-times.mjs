@@ -15,7 +15,7 @@
 //    future reading of under-specified dates such as "XXXX-WXX-2"; we give one, past-biased unless
 //    the clause looks ahead), or our value read as an interval equals the spec's start/end interval
 //    ("2016-W44" == 2016-10-31..2016-11-07; "2017-Q1" == 2017-01-01..2017-04-01);
-//  - durations: our TIMEX3 units DE/CE are 10Y/100Y; vague counts (our "X" in "PXD") match the
+//  - durations: our TIMEX3 units DE/CE/Q are 10Y/100Y/3M; vague counts (our "X" in "PXD") match the
 //    specs' convention of resolving "few/several/some" to 3;
 //  - times: our "YYYY-MM-DDTHH:MM" matches the spec's "THH[:MM]" timex on the clock part;
 //    and a duration such as "the past three years" (P3Y) matches a spec range whose length is P3Y;
@@ -60,7 +60,7 @@ function interval(v) {
   }
   return undefined;
 }
-const normDur = (v) => v.replace(/(\d+(?:\.\d+)?)DE$/, (_, n) => `${n * 10}Y`).replace(/(\d+(?:\.\d+)?)CE$/, (_, n) => `${n * 100}Y`).replace(/X([A-Z]+)$/, '3$1');
+const normDur = (v) => v.replace(/(\d+)Q$/, (_, n) => `${n * 3}M`).replace(/(\d+(?:\.\d+)?)DE$/, (_, n) => `${n * 10}Y`).replace(/(\d+(?:\.\d+)?)CE$/, (_, n) => `${n * 100}Y`).replace(/X([A-Z]+)$/, '3$1');
 const clock = (v) => {
   const m = /T(\d{2})(?::(\d{2}))?/.exec(v);
   return m ? `${m[1]}:${m[2] ?? '00'}` : undefined;

@@ -254,9 +254,10 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
   }
   switch (e.k) {
     case 'date': {
-      if (e.y !== undefined) return date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d));
+      if (e.y !== undefined) return ymd(epochDay(e.y, e.m, e.d)).m === e.m ? date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d)) : undefined;
       if (A === undefined) return undefined;
       const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx, 31);
+      if (ymd(epochDay(y, e.m, e.d)).m !== e.m) return undefined; // February 29 in a common year
       return anchoredDate(dayValue(epochDay(y, e.m, e.d)), 'day', epochDay(y, e.m, e.d));
     }
     case 'month': {

@@ -314,6 +314,8 @@ export const RULES: Rule[] = [
     if (!m[1] && r === 'last' && !/\b(?:in|over|for|during|within|of)\s+$/i.test(before(text, m))) return null;
     if (!m[3] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
     const n = m[3] ? parseCount(m[3]) : plural ? 'X' : 1;
+    // "The last quarter" names a reporting period, not a length of time.
+    if (!m[3] && !plural && /^quarters?$/i.test(m[4]) && !/^(first|final)$/.test(r)) return { k: 'rel', unit: 'quarter', offset: /^(next|coming|following)$/.test(r) ? 1 : -1, from: 'anchor' };
     return { k: 'dur', n, unit: parseUnit(m[4]) };
   }),
   rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+(?:a\\s+)?half|long|old))?\\b`, (m, text) => {
@@ -402,6 +404,6 @@ for (const r of RULES) {
 
 /** Trigger words: a text region without any of these cannot hold a time expression (the cheap pre-filter). */
 export const TRIGGER = new RegExp(
-  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'day', 'days', 'years', 'months', 'weeks', 'every', 'each', 'everyday', 'q1', 'q2', 'q3', 'q4'])})`,
+  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...Object.keys(LEX.setAdverbs), ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'day', 'days', 'years', 'months', 'weeks', 'every', 'each', 'everyday', 'q1', 'q2', 'q3', 'q4'])})`,
   'i',
 );
