@@ -13,7 +13,7 @@ export interface Rule {
 const lc = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
 
 const MONTH_KEYS = Object.keys(LEX.months);
-const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)(?![A-Za-z])`;
+const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3 || k === 'may'))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)(?![A-Za-z])`;
 const WD_FULL = alternation(Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')));
 const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})\\.)`;
 const ORD_W = alternation(Object.keys(LEX.ordinals));
@@ -95,7 +95,7 @@ const rule = (name: string, src: string, read: Rule['read'], flags = 'gi'): Rule
 
 /** The grammar, roughly from most to least specific; overlaps are settled by length in find.ts. */
 export const RULES: Rule[] = [
-  rule('date-mdy', `\\b(?:(${WD}),?\\s+)?(${MONTH})\\s+${DAY}\\b(?:,?\\s+${YEAR}\\b)?`, (m) => {
+  rule('date-mdy', `\\b(?:(${WD}),?\\s+)?(${MONTH})\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
     const mo = month(m[2]);
     const d = dayNum(m[3]);
     if (!validDay(mo, d)) return null;
@@ -104,7 +104,7 @@ export const RULES: Rule[] = [
     if (y !== undefined && !validYear(y)) return null;
     return { k: 'date', m: mo, d, y };
   }),
-  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+${YEAR}\\b)?`, (m) => {
+  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
     const mo = month(m[3]);
     const d = dayNum(m[2]);
     if (!validDay(mo, d)) return null;
@@ -179,7 +179,7 @@ export const RULES: Rule[] = [
   rule('month', `\\b(?:(last|this|next|past)\\s+)?(${MONTH})(?![\\w'’])`, (m, text) => {
     if (!/^[A-Z]/.test(m[2]) && !m[1] && (/^(may|march|august)$/.test(m[2]) || m[2].length <= 4)) return null;
     if (/^(may|march)$/i.test(m[2]) && !m[1] && !/(?:\b(?:in|since|until|till|by|from|through|of|and|to|before|after|during|early|late|mid|between|last|next|this)[\s-]*)$/i.test(before(text, m))) return null;
-    if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july)$/i.test(m[2])) return null;
+    if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july|may)$/i.test(m[2])) return null;
     return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
   }),
   rule('year', `(?<![\\d,.$€£¥#/])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?!\\d|,\\d{3}|%|\\.\\d|\\s*(?:percent|per\\s+cent))`, (m, text) => {
@@ -249,7 +249,7 @@ export const RULES: Rule[] = [
     const rel = r === undefined ? undefined : r === 'last' || r === 'past' || r === 'previous' ? 'last' : r === 'this' ? 'this' : 'next';
     return { k: 'weekday', wd: weekday(m[2]), rel, pod: m[3] ? LEX.partsOfDay[lc(m[3])] : undefined };
   }),
-  rule('day-word', `\\b(?:(the\\s+day\\s+before\\s+yesterday)|(the\\s+day\\s+after\\s+tomorrow)|(today|yesterday|tomorrow)(?:\\s+${POD})?|(tonight)|(last\\s+night)|this\\s+${POD})\\b`, (m, text) => {
+  rule('day-word', `\\b(?:((?:the\\s+)?day\\s+before\\s+yesterday)|((?:the\\s+)?day\\s+after\\s+tomorrow)|(today|yesterday|tomorrow)(?:\\s+${POD})?|(tonight)|(last\\s+night)|this\\s+${POD})\\b`, (m, text) => {
     if (m[1]) return { k: 'day', offset: -2 };
     if (m[2]) return { k: 'day', offset: 2 };
     if (m[3]) {

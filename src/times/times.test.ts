@@ -102,6 +102,7 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('Shelling began at 3 p.m. Tuesday.'), ['3 p.m. Tuesday=2024-11-05T15:00']);
   assert.deepEqual(v('Last night was calm.'), ['Last night=2024-11-07TNI']);
   assert.deepEqual(v('Sales rose in June last year.'), ['June last year=2023-06']);
+  assert.deepEqual(v('They met in May, on May 5 and on 5 May 2021.'), ['May=2024-05', 'May 5=2024-05-05', '5 May 2021=2021-05-05']);
   assert.deepEqual(v('Profits fell in fiscal 2023 and in the early 1990s.'), ['fiscal 2023=FY2023', 'the early 1990s=199']);
   assert.deepEqual(v('The plant closes by year-end.'), ['year-end=2024']);
   assert.deepEqual(v('In 2015, 2,015 people left; since 2014, more.'), ['2015=2015', '2014=2014']);
@@ -123,7 +124,7 @@ test('ranges are two TIMEX3 points; the bare end borrows month or a.m./p.m. from
 test('no false times in ordinary numbers', () => {
   const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => t.text);
   assert.deepEqual(v('About 2000 soldiers and 1500 tanks were seen.'), []);
-  assert.deepEqual(v('She may march to the square.'), []);
+  assert.deepEqual(v('She may march to the square. May I ask?'), []);
   assert.deepEqual(v('The fund holds $2024 and 45% of shares.'), []);
 });
 
