@@ -236,7 +236,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
     let tense: 'future' | 'past' | undefined;
     for (const c of cs) {
       const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
-      const window = text.slice(prevEnd, c.start);
+      const window = text.slice(Math.max(prevEnd, c.start - 120), c.start); // the nearest cue is what counts
       // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.
       const f = lastMatch(FUTURE_CUE, window);
       const p = lastMatch(PAST_CUE, window);
