@@ -153,12 +153,11 @@ export const RULES: Rule[] = [
   rule('weekday-of-week', `\\b(?:(${WD_FULL})\\s+(?:of\\s+)?(last|next|this)\\s+week|(last|next|this)\\s+week(?:,?\\s+on)?\\s+(${WD_FULL}))\\b`, (m) => ({
     k: 'weekday', wd: weekday(m[1] ?? m[4]), week: relWord(m[2] ?? m[3]),
   })),
-  rule('clock-past', `\\b(half|(?:a\\s+)?quarter|\\d{1,2}|${UNITS_1_9}|ten|twenty|twenty[\\s-]five)\\s+(?:minutes\\s+)?(past|after|to|before)\\s+(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:\\s+o['’]clock)?(?:\\s+in\\s+the\\s+(morning|afternoon|evening|night)|\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b))?`, (m, text) => {
+  rule('clock-past', `\\b(half|(?:a\\s+)?quarter|\\d{1,2}|${UNITS_1_9}|ten|twenty|twenty[\\s-]five)\\s+(?:minutes\\s+)?(past|after|to|before)\\s+(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:\\s+o['’]clock)?(?:\\s+in\\s+the\\s+(morning|afternoon|evening|night)|\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b))?`, (m) => {
     const h0 = parseCount(m[3]);
     const mins = /half/i.test(m[1]) ? 30 : /quarter/i.test(m[1]) ? 15 : parseCount(m[1]);
     if (typeof h0 !== 'number' || typeof mins !== 'number' || h0 > 12 || mins >= 60) return null;
     if (!/half|quarter|minutes/i.test(m[0])) return null;
-    void text;
     let h = h0;
     let mi = mins;
     if (/to|before/i.test(m[2])) { h = (h0 + 11) % 12 || 12; mi = 60 - mins; }
@@ -236,12 +235,11 @@ export const RULES: Rule[] = [
     if (m[3]) return validYear(+m[3]) ? { k: 'season', s, y: +m[3] } : null;
     return { k: 'season', s, rel: m[1] && lc(m[1]) !== 'the' ? relWord(m[1]) : undefined };
   }),
-  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+${YEAR}\\b)?`, (m, text) => {
+  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+${YEAR}\\b)?`, (m) => {
     const h = HOLIDAY_INDEX.get(lc(m[1]));
     if (!h) return null;
     if (/^[a-z]/.test(m[1]) && !/^(christmas|easter|thanksgiving|halloween)/i.test(m[1])) return null;
     if (/^may day$/i.test(m[1]) && !/^M/.test(m[1])) return null;
-    void text;
     return { k: 'holiday', h, y: m[2] ? +m[2] : undefined };
   }),
   rule('weekday', `\\b(?:(last|this|next|past|coming|previous)\\s+)?(${WD_FULL})(?:\\s+${POD})?\\b`, (m) => {
@@ -274,10 +272,9 @@ export const RULES: Rule[] = [
     return { k: 'rel', unit, offset, from: 'anchor', thisWeek: unit === 'weekend' && offset === 0 ? true : undefined };
   }),
   rule('rel-within', `\\b(?:earlier|later)\\s+(?:this|in\\s+the)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[1]), offset: 0, from: 'anchor' })),
-  rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:the|this|last|next)\\s+(week|month|year|decade|century|quarter)\\b`, (m, text) => {
+  rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:the|this|last|next)\\s+(week|month|year|decade|century|quarter)\\b`, (m) => {
     const rel = /\b(last|next)\s+\w+$/i.exec(m[0]);
     const mod = { end: 'END', close: 'END', beginning: 'START', start: 'START', middle: 'MID' }[lc(m[1])];
-    void text;
     return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
   }),
   rule('the-daypart', `\\b(?:the\\s+)?(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
