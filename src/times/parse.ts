@@ -235,7 +235,7 @@ export const RULES: Rule[] = [
     if (m[3]) return validYear(+m[3]) ? { k: 'season', s, y: +m[3] } : null;
     return { k: 'season', s, rel: m[1] && lc(m[1]) !== 'the' ? relWord(m[1]) : undefined };
   }),
-  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+${YEAR}\\b)?`, (m) => {
+  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+(?:of\\s+)?${YEAR}\\b)?`, (m) => {
     const h = HOLIDAY_INDEX.get(lc(m[1]));
     if (!h) return null;
     if (/^[a-z]/.test(m[1]) && !/^(christmas|easter|thanksgiving|halloween)/i.test(m[1])) return null;
@@ -293,6 +293,16 @@ export const RULES: Rule[] = [
   rule('day-before-after', `\\b(?:the\\s+)?(day|week|month|year)\\s+(before|after)(?=\\s*[,.;)]|\\s*$)`, (m) => ({
     k: 'rel', unit: parseUnit(m[1]), offset: lc(m[2]) === 'after' ? 1 : -1, from: 'ref',
   })),
+  rule('from-day', `\\b(${NUM})[\\s-]+${UNIT}\\s+(from|after|before)\\s+(today|tomorrow|yesterday|now)\\b`, (m) => {
+    const n = parseCount(m[1]);
+    if (n === 'X' || !Number.isInteger(n)) return null;
+    const base = { today: 0, now: 0, tomorrow: 1, yesterday: -1 }[lc(m[4])]!;
+    const unit = parseUnit(m[2]);
+    const sign = lc(m[3]) === 'before' ? -1 : 1;
+    // "two days from tomorrow": the day count shifts from the named day; other units from today.
+    if (unit === 'day') return { k: 'day', offset: base + sign * n };
+    return { k: 'rel', unit, offset: sign * n, from: 'anchor' };
+  }),
   rule('ago', `\\b(${NUM})[\\s-]+${UNIT}\\s+(ago|earlier|later|before|after|from\\s+now|hence|previously|prior)\\b`, (m, text) => {
     const n = parseCount(m[1]);
     const dir = lc(m[3]);
@@ -384,6 +394,7 @@ const UNIT_NEED = /(?:sec|min|hour|hr|h\b|day|night|week|wk|month|quarter|year|y
 const NEEDS: Record<string, RegExp> = {
   'date-mdy': MONTH_NEED, 'date-dmy': MONTH_NEED, 'month-year': MONTH_NEED, month: MONTH_NEED,
   'weekday-dom': WD_NEED, 'nth-weekday': WD_NEED, 'weekday-of-week': WD_NEED, weekday: WD_NEED,
+  'from-day': /\b(?:today|tomorrow|yesterday|now)\b/i,
   ago: /\b(?:ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b/i,
   'set-freq': /\b(?:once|twice|times)\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
   duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-bare': UNIT_NEED,
