@@ -91,6 +91,10 @@ function after(text: string, m: RegExpExecArray, n = 24): string {
   return text.slice(e, e + n);
 }
 
+/** A capitalised word right after: "August Wilson", "the Summer Olympics", "Good Friday Agreement" are names. */
+const NAME_NEXT = new RegExp(`^\\s+(?!(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays)])})\\b)[A-Z][a-z]`);
+const nameFollows = (text: string, m: RegExpExecArray): boolean => NAME_NEXT.test(after(text, m, 30));
+
 const rule = (name: string, src: string, read: Rule['read'], flags = 'gi'): Rule => ({ name, re: new RegExp(src, flags), read });
 
 /** The grammar, roughly from most to least specific; overlaps are settled by length in find.ts. */
@@ -179,6 +183,7 @@ export const RULES: Rule[] = [
     if (!/^[A-Z]/.test(m[2]) && !m[1] && (/^(may|march|august)$/.test(m[2]) || m[2].length <= 4)) return null;
     if (/^(may|march)$/i.test(m[2]) && !m[1] && !/(?:\b(?:in|since|until|till|by|from|through|of|and|to|before|after|during|early|late|mid|between|last|next|this)[\s-]*)$/i.test(before(text, m))) return null;
     if (!m[1] && /^[A-Za-z][a-z]{2,3}$/.test(m[2]) && !/^(june|july|may)$/i.test(m[2])) return null;
+    if (!m[1] && nameFollows(text, m)) return null;
     return { k: 'month', m: month(m[2]), rel: relWord(m[1]) };
   }),
   rule('year', `(?<![\\d,.$€£¥#/])(?:(?:the\\s+)?(?:year|fiscal\\s+year)\\s+)?${YEAR}(?!\\d|,\\d{3}|%|\\.\\d|\\s*(?:percent|per\\s+cent))`, (m, text) => {
@@ -231,18 +236,23 @@ export const RULES: Rule[] = [
   rule('season', `\\b(?:(last|this|next|past|the)\\s+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?${YEAR}\\b)?`, (m, text) => {
     if (!m[1] && !m[3] && !/\b(?:in|since|during|until|by|early|late|mid)[\s-]*$/i.test(before(text, m))) return null;
     if (lc(m[2]) === 'fall' && !m[3] && (!m[1] || lc(m[1]) === 'the') && /^\s+(?:of|in|from|to)\b/.test(after(text, m)) && !/\s+of\s+\d{4}/.test(after(text, m))) return null;
+    if (!m[3] && /^[A-Z]/.test(m[2]) && nameFollows(text, m)) return null;
     const s = LEX.seasons[lc(m[2])];
     if (m[3]) return validYear(+m[3]) ? { k: 'season', s, y: +m[3] } : null;
     return { k: 'season', s, rel: m[1] && lc(m[1]) !== 'the' ? relWord(m[1]) : undefined };
   }),
-  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+(?:of\\s+)?${YEAR}\\b)?`, (m) => {
+  rule('holiday', `\\b(${alternation(HOLIDAY_INDEX.keys())})(?![\\w])(?:,?\\s+(?:of\\s+)?${YEAR}\\b)?`, (m, text) => {
     const h = HOLIDAY_INDEX.get(lc(m[1]));
     if (!h) return null;
     if (/^[a-z]/.test(m[1]) && !/^(christmas|easter|thanksgiving|halloween)/i.test(m[1])) return null;
     if (/^may day$/i.test(m[1]) && !/^M/.test(m[1])) return null;
+    if (!m[2] && nameFollows(text, m)) return null;
     return { k: 'holiday', h, y: m[2] ? +m[2] : undefined };
   }),
-  rule('weekday', `\\b(?:(last|this|next|past|coming|previous)\\s+)?(${WD_FULL})(?:\\s+${POD})?\\b`, (m) => {
+  rule('weekday', `\\b(?:(last|this|next|past|coming|previous)\\s+)?(${WD_FULL})(?:\\s+${POD})?\\b`, (m, text) => {
+    // Inside a run of capitalised words ("Good Friday Agreement") a weekday is part of a name.
+    const prev = /\b([A-Z][a-z]+)\s+$/.exec(before(text, m, 20));
+    if (!m[1] && prev && !/^(?:On|In|By|Since|Until|Last|Next|This|Early|Late|From|Through|Before|After|Of|Since|Each|Every)$/.test(prev[1]) && nameFollows(text, m)) return null;
     const r = m[1] ? lc(m[1]) : undefined;
     const rel = r === undefined ? undefined : r === 'last' || r === 'past' || r === 'previous' ? 'last' : r === 'this' ? 'this' : 'next';
     return { k: 'weekday', wd: weekday(m[2]), rel, pod: m[3] ? LEX.partsOfDay[lc(m[3])] : undefined };
@@ -330,7 +340,7 @@ export const RULES: Rule[] = [
     if (/and\s+(?:a\s+)?half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
     if (lc(m[1]) === 'a' && unit === 'second') return null;
-    if (/^(a|an|one)$/i.test(m[1]) && (unit === 'quarter' || unit === 'half') && /^\s+of\b/i.test(after(text, m))) return null; // a fraction
+    if ((unit === 'quarter' || unit === 'half') && /^\s+of\b/i.test(after(text, m))) return null; // a fraction: "three quarters of"
     if ((lc(m[1]) === 'a' || lc(m[1]) === 'an') && /\b(?:times?|once|twice|per)\s*$/i.test(before(text, m))) return null;
     if (/^(a|an)$/i.test(m[1]) && /^\s+(?:ago|earlier|later)/i.test(after(text, m))) return null;
     return { k: 'dur', n, unit };
@@ -360,7 +370,8 @@ export const RULES: Rule[] = [
   }),
   rule('ref', `\\b(${alternation(Object.keys(LEX.refs))})\\b`, (m, text) => {
     const k = lc(m[1]);
-    if (k === 'now' && /^\s*(?:that|on)\b/i.test(after(text, m))) return null;
+    if (k === 'now' && /^(?:\s*(?:that|on)\b|-)/i.test(after(text, m))) return null; // "now that", "now-defunct"
+    if (k === 'the present' && /^\s+[a-z]/.test(after(text, m)) && !/^\s+(?:and|or|in|of|is|was)\b/.test(after(text, m))) return null; // "the present crisis"
     if (k === 'the past' && /^\s+(?:\w+\s+)?(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade)/i.test(after(text, m))) return null;
     return { k: 'ref', v: LEX.refs[k] };
   }),

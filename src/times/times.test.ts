@@ -126,6 +126,7 @@ test('no false times in ordinary numbers', () => {
   assert.deepEqual(v('About 2000 soldiers and 1500 tanks were seen.'), []);
   assert.deepEqual(v('She may march to the square. May I ask?'), []);
   assert.deepEqual(v('The fund holds $2024 and 45% of shares.'), []);
+  assert.deepEqual(v('August Wilson saw the Summer Olympics and the Good Friday Agreement; three quarters of the now-defunct firm voted.'), []);
 });
 
 test('without an anchor only values that need none are kept, unanchored', () => {
