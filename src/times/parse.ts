@@ -289,6 +289,9 @@ export const RULES: Rule[] = [
   }),
   rule('the-daypart', `\\b(?:the\\s+)?(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
     if (!/^the/i.test(m[0]) && !/\b(?:early|late)\s+$/i.test(before(text, m))) return null;
+    // "the morning meetings": followed by a content word, the phrase modifies a noun.
+    const next = /^\s+([a-z]+)/.exec(after(text, m));
+    if (next && !/^(?:and|or|to|at|as|with|in|on|before|after|when|while|until|hours|he|she|they|we|it|i|the|a|an|there|that|this)$/.test(next[1])) return null;
     if (new RegExp(`(?:${WD_FULL}|yesterday|today|tomorrow)\\s*$`, 'i').test(before(text, m))) return null;
     return { k: 'rel', unit: 'day', offset: 0, from: 'ref', pod: LEX.partsOfDay[lc(m[1])] };
   }),
