@@ -88,8 +88,16 @@ function candidates(region: string, offset: number): Candidate[] {
     }
   });
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  // Greedy by priority over an occupancy map: linear in the matched length, even for pathological lines.
+  const used = new Uint8Array(region.length);
   const taken: Candidate[] = [];
-  for (const c of all) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  for (const c of all) {
+    const a = c.start - offset;
+    const b = c.end - offset;
+    if (used.subarray(a, b).includes(1)) continue;
+    used.fill(1, a, b);
+    taken.push(c);
+  }
   return taken.sort((a, b) => a.start - b.start);
 }
 
@@ -158,7 +166,13 @@ const RANGE_RIGHT = /^\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|
  */
 function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): Candidate[] {
   const add: Candidate[] = [];
-  const free = (a: number, b: number): boolean => !cs.some((c) => a < c.end && c.start < b) && !add.some((c) => a < c.end && c.start < b);
+  const used = new Uint8Array(ceil - floor);
+  for (const c of cs) used.fill(1, c.start - floor, c.end - floor);
+  const free = (a: number, b: number): boolean => a >= floor && b <= ceil && !used.subarray(a - floor, b - floor).includes(1);
+  const take = (c: Candidate): void => {
+    used.fill(1, c.start - floor, c.end - floor);
+    add.push(c);
+  };
   for (const c of cs) {
     const e = c.expr;
     const left = RANGE_LEFT.exec(text.slice(Math.max(floor, c.start - 20), c.start));
@@ -166,11 +180,11 @@ function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): 
       const start = c.start - left[0].length + left[0].indexOf(left[1]);
       const end = start + left[0].trimEnd().replace(/\s*(?:-|–|to|until|till|through|and)$/i, '').length - left[0].indexOf(left[1]);
       const n = +left[1];
-      if (free(start, end) && e.k === 'date' && !left[2] && n >= 1 && n <= 31 && n < e.d) add.push({ start, end, rule: c.rule, expr: { ...e, d: n } });
+      if (free(start, end) && e.k === 'date' && !left[2] && n >= 1 && n <= 31 && n < e.d) take({ start, end, rule: c.rule, expr: { ...e, d: n } });
       else if (free(start, end) && e.k === 'clock' && n <= 12) {
         let h = n === 12 ? 0 : n;
         if (e.h >= 12 && h + 12 <= e.h) h += 12;
-        add.push({ start, end, rule: c.rule, expr: { ...e, h, mi: left[2] ? +left[2] : undefined } });
+        take({ start, end, rule: c.rule, expr: { ...e, h, mi: left[2] ? +left[2] : undefined } });
       }
     }
     if (e.k === 'date') {
@@ -179,7 +193,7 @@ function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): 
         const start = c.end + right[0].indexOf(right[1], right[0].search(/\d/));
         const end = c.end + right[0].length;
         const n = +right[1];
-        if (free(start, end) && n > e.d && n <= 31) add.push({ start, end, rule: c.rule, expr: { ...e, d: n } });
+        if (free(start, end) && n > e.d && n <= 31) take({ start, end, rule: c.rule, expr: { ...e, d: n } });
       }
     }
   }
