@@ -153,3 +153,20 @@ test('the anchor is the local day of publication', () => {
   assert.equal(anchorDay('2024-11-08', 'Asia/Tokyo'), '2024-11-08');
   assert.equal(anchorDay(undefined, 'UTC'), undefined);
 });
+
+test('calendar arithmetic: ISO weeks across year ends, holidays by rule', async () => {
+  const { isoWeek, epochDay, holidayDay, dayValue } = await import('./normalize.js');
+  const { LEX } = await import('./lexicon.js');
+  assert.deepEqual(isoWeek(epochDay(2024, 12, 30)), { y: 2025, w: 1 });
+  assert.deepEqual(isoWeek(epochDay(2021, 1, 3)), { y: 2020, w: 53 });
+  assert.deepEqual(isoWeek(epochDay(2024, 11, 8)), { y: 2024, w: 45 });
+  const h = (name: string, y: number) => dayValue(holidayDay(LEX.holidays.find((x) => x.names.includes(name))!, y));
+  assert.equal(h('thanksgiving', 2024), '2024-11-28');
+  assert.equal(h('memorial day', 2024), '2024-05-27');
+  assert.equal(h('easter', 2024), '2024-03-31');
+  assert.equal(h('good friday', 2025), '2025-04-18');
+  assert.equal(h('election day', 2024), '2024-11-05');
+  // "last week" on a Monday in ISO week 1 is the last week of the previous ISO year.
+  assert.equal(findTimes('It rained last week.', '2025-01-06').times[0].value, '2025-W01');
+  assert.equal(findTimes('It rained last week.', '2024-12-30').times[0].value, '2024-W52');
+});
