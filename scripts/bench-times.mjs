@@ -16,9 +16,10 @@
 //    the clause looks ahead), or our value read as an interval equals the spec's start/end interval
 //    ("2016-W44" == 2016-10-31..2016-11-07; "2017-Q1" == 2017-01-01..2017-04-01);
 //  - durations: our TIMEX3 units DE/CE/Q are 10Y/100Y/3M; vague counts (our "X" in "PXD") match the
-//    specs' convention of resolving "few/several/some" to 3;
-//  - times: our "YYYY-MM-DDTHH:MM" matches the spec's "THH[:MM]" timex on the clock part;
-//    and a duration such as "the past three years" (P3Y) matches a spec range whose length is P3Y;
+//    specs' convention of resolving "few/several/some" to 3; a duration such as "the past three
+//    years" (P3Y) matches a spec range whose length is P3Y;
+//  - times: our "YYYY-MM-DDTHH:MM" matches the spec's "THH[:MM]" timex on the clock part, and our
+//    "YYYY-MM-DDTMO" (a part of day on a day) matches the spec's day-less "TMO";
 //  - a range ("from Monday to Wednesday") is two TIMEX3 points in TimeML: see rangeMatches below;
 //  - "N units ago / from now" keeps the unit's granularity in TIMEX3 ("a month ago" = 2016-10); it
 //    matches a spec day inside that unit;
@@ -216,7 +217,7 @@ console.log('OVERALL'.padEnd(40), `${out.pass}/${out.total}`.padEnd(10), `${((10
 console.log('baseline: no published table; the reference JS implementation passes every in-scope case by construction (README).');
 console.log(`out of scope: ${Object.entries(outOfScope).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 console.log('  (no reference date: relative values cannot be checked; javascript-unsupported: the upstream JS recognizer skips them too; time zones: not a TIMEX3 value)');
-console.log('\nfailing results by kind (count, 2 examples):');
+console.log('\nfailing results by kind (count, 2 examples; BENCH_EXAMPLES=N shows more; a case can fail in several kinds):');
 for (const [k, v] of [...kinds].sort((a, b) => b[1].n - a[1].n)) {
   console.log(`${String(v.n).padStart(5)}  ${k}`);
   for (const e of v.ex) console.log(`         ${e.slice(0, 220)}`);
