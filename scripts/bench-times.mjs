@@ -124,7 +124,8 @@ function valueMatches(ours, exp) {
 // A range counts as found when two or more of our spans lie inside it, the first one starting the
 // range and the last one starting or ending it.
 function rangeMatches(input, e, times, used) {
-  if (!e.intervals.length && !e.timexes.some((t) => /^\(/.test(t))) return false;
+  const extractorRange = !e.timexes.length && !e.strings.length && /range$/.test(e.type);
+  if (!extractorRange && !e.intervals.length && !e.timexes.some((t) => /^\(/.test(t))) return false;
   const at = input.toLowerCase().indexOf(e.text.toLowerCase());
   if (at < 0) return false;
   const inside = times.map((t, i) => [t, i]).filter(([t, i]) => !used.has(i) && t.start >= at && t.end <= at + e.text.length);
@@ -139,6 +140,11 @@ function rangeMatches(input, e, times, used) {
     if (m) { rangeStarts.push(m[1], clock(m[1])); rangeEnds.push(m[2], clock(m[2])); }
   }
   for (const [a, b] of e.intervals) { rangeStarts.push(a); rangeEnds.push(b); }
+  if (extractorRange) {
+    // Extractor files give no resolution: two or more of our points inside the range is a match.
+    for (const [, i] of inside) used.add(i);
+    return true;
+  }
   const f = starts(first);
   const l = starts(last);
   const ok = f.some((x) => x && rangeStarts.includes(x)) && l.some((x) => x && rangeEnds.includes(x));
