@@ -34,6 +34,7 @@ interface Candidate {
 }
 
 const POINT_MOD = new RegExp(`(?:\\b(?:the\\s+)?(early|late|mid)[\\s-]+|\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|dawn)\\s+of\\s+)$`, 'i');
+const POD_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+$/i;
 const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
 const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expect(?:s|ed)?|intends?\s+to|upcoming)\b|['’]ll\b/i;
@@ -204,6 +205,9 @@ function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): 
 function widen(text: string, c: Candidate, floor: number): Candidate {
   const before = text.slice(Math.max(floor, c.start - 40), c.start);
   if (c.expr.mod) return c;
+  // "the night of October 7": the part of day sits on the date that follows it.
+  const pod = POD_OF.exec(before);
+  if (pod && isDay(c.expr) && !c.expr.pod) return { ...c, start: c.start - pod[0].length, expr: { ...c.expr, pod: LEX.partsOfDay[pod[1].toLowerCase()] } };
   if (DATE_KINDS.has(c.expr.k)) {
     const p = POINT_MOD.exec(before);
     if (p) {

@@ -101,6 +101,7 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('The market opens daily.'), ['daily=P1D']);
   assert.deepEqual(v('Shelling began at 3 p.m. Tuesday.'), ['3 p.m. Tuesday=2024-11-05T15:00']);
   assert.deepEqual(v('Last night was calm.'), ['Last night=2024-11-07TNI']);
+  assert.deepEqual(v('Shelling began on the night of October 7.'), ['the night of October 7=2024-10-07TNI']);
   assert.deepEqual(v('Sales rose in June last year.'), ['June last year=2023-06']);
   assert.deepEqual(v('They met in May, on May 5 and on 5 May 2021.'), ['May=2024-05', 'May 5=2024-05-05', '5 May 2021=2021-05-05']);
   assert.deepEqual(v('Profits fell in fiscal 2023 and in the early 1990s.'), ['fiscal 2023=FY2023', 'the early 1990s=199']);
