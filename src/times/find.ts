@@ -285,6 +285,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       found.push(span);
       if (res.point && res.type !== 'DURATION') refs.push({ ...res.point, id });
     }
+    if (!found.length) continue;
     const roles = assignRoles(region, found.map((s) => ({ start: s.start - r.start, end: s.end - r.start })));
     found.forEach((s, i) => (s.role = roles[i]));
     times.push(...found);

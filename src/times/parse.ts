@@ -408,6 +408,8 @@ const UNIT_NEED = /(?:sec|min|hour|hr|h\b|day|night|week|wk|month|quarter|year|y
 const NEEDS: Record<string, RegExp> = {
   'date-mdy': MONTH_NEED, 'date-dmy': MONTH_NEED, 'month-year': MONTH_NEED, month: MONTH_NEED,
   'weekday-dom': WD_NEED, 'nth-weekday': WD_NEED, 'weekday-of-week': WD_NEED, weekday: WD_NEED,
+  // Holidays are capitalised except these four (see the rule).
+  holiday: /Christmas|Easter|Day\b|Eve\b|Halloween|Thanksgiving|Friday|Xmas|Fourth|Birthday|christmas|easter|thanksgiving|halloween/,
   'from-day': /\b(?:today|tomorrow|yesterday|now)\b/i,
   ago: /\b(?:ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b/i,
   'set-freq': /\b(?:once|twice|times)\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
