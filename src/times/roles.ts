@@ -19,6 +19,7 @@ const LIGHT = new Set([
   'me', 'it', 'reporters', 'journalists', 'lawmakers', 'parliament', 'media', 'statement', 'interview', 'briefing',
   'conference', 'press', 'news', 'televised', 'video', 'address', 'speech', 'post', 'online', 'social', 'local', 'state',
   'and', 'also', 'again', 'publicly', 'separately', 'earlier', 'later', 'told', 'written', 'joint', 'brief', 'radio', 'tv',
+  'to', 'officials', 'police', 'authorities', 'sources', 'investigators', 'prosecutors', 'witnesses', 'residents',
 ]);
 
 function words(gap: string): string[] {

@@ -83,6 +83,8 @@ test('report vs event roles: the time of the saying is report, the time of what 
   assert.deepEqual(r3.map((t) => t.role), ['report']);
   const r4 = findTimes("Officials said Thursday's flood was the worst since 1953.", ANCHOR).times;
   assert.deepEqual(r4.map((t) => t.role), ['event', 'event']);
+  const r6 = findTimes('The dam failed last week, according to officials on Tuesday.', ANCHOR).times;
+  assert.deepEqual(r6.map((t) => `${t.text}:${t.role}`), ['last week:event', 'Tuesday:report']);
   const r5 = findTimes('In a statement late on Monday, the council said the levee failed two days ago.', ANCHOR).times;
   assert.deepEqual(r5.map((t) => `${t.text}:${t.role}`), ['Monday:report', 'two days ago:event']);
 });
