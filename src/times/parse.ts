@@ -147,7 +147,7 @@ export const RULES: Rule[] = [
     const d = dayNum(m[1]);
     if (!(d >= 1 && d <= 31)) return null;
     if (!/\d/.test(m[1]) && !/\b(?:on|since|until|till|by|for)\s+$/i.test(before(text, m))) return null;
-    if (/^\s+(?:[a-z]+)/i.test(after(text, m)) && !/^\s+(?:and|of|to|or|at|in|when|,)\b/i.test(after(text, m))) return null;
+    if (/^\s+(?:[a-z]+)/i.test(after(text, m)) && !/^\s+(?:and|to|or|at|in|when|,)\b/i.test(after(text, m))) return null; // "the first of three" is no date
     return { k: 'dom', d };
   }),
   rule('nth-weekday', `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+(${WD_FULL})\\s+(?:of|in)\\s+(?:(${MONTH})(?:,?\\s+${YEAR})?|(this|next|last)\\s+month)\\b`, (m) => {
@@ -262,7 +262,7 @@ export const RULES: Rule[] = [
     if (m[2]) return { k: 'day', offset: 2 };
     if (m[3]) {
       // "USA Today", "the Today show": a capitalised Today inside a sentence is a name.
-      if (/^Today/.test(m[3]) && /[\w,]\s*$/.test(before(text, m, 3))) return null;
+      if (/^T(?:oday|ODAY)/.test(m[3]) && /[\w,]\s*$/.test(before(text, m, 3))) return null;
       const offset = { today: 0, yesterday: -1, tomorrow: 1 }[lc(m[3])]!;
       return { k: 'day', offset, pod: m[4] ? LEX.partsOfDay[lc(m[4])] : undefined };
     }
