@@ -205,6 +205,7 @@ export const RULES: Rule[] = [
   rule('fiscal-year', `\\bfiscal(?:\\s+year)?\\s+${YEAR}\\b`, (m) => (validYear(+m[1]) ? { k: 'year', y: +m[1], fiscal: true } : null)),
   rule('year-end', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?year['’]s\\s+end)\\b`, () => ({ k: 'rel', unit: 'year', offset: 0, from: 'anchor', mod: 'END' })),
   rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
+    if (m[1]?.endsWith('0')) return { k: 'century', v: m[1].slice(0, 2) }; // "the 1800s" is a century
     if (m[1]) return { k: 'decade', v: m[1] };
     return { k: 'decade', v: `19${m[2]}` };
   }),

@@ -91,7 +91,7 @@ test('report vs event roles: the time of the saying is report, the time of what 
 
 test('more TIMEX3 conventions', () => {
   const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
-  assert.deepEqual(v('Prices rose in the 1990s.'), ['the 1990s=199']);
+  assert.deepEqual(v('Prices rose in the 1990s, not in the 1800s.'), ['the 1990s=199', 'the 1800s=18']);
   assert.deepEqual(v('Stocks are low now but recently rose.'), ['now=PRESENT_REF', 'recently=PAST_REF']);
   assert.deepEqual(v('It was hard over the past three years.'), ['the past three years=P3Y']);
   assert.deepEqual(v('Residents spent the weekend sandbagging.'), ['the weekend=2024-W44-WE']);
