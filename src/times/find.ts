@@ -39,7 +39,7 @@ const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
 const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expect(?:s|ed)?|intends?\s+to|upcoming)\b|['’]ll\b/i;
 const FUTURE_CUE = new RegExp(FUTURE_CUE_SRC.source, 'gi');
-const PAST_CUE = /\b(?:was|were|had|did|ago|said|told|met|went|came|began|took|left|made|gave|held|won|lost|saw|fell|rose|spoke|wrote|got|kept|found|sent|led|fled|struck|broke|became|brought|thought|knew|ran|sat|stood|paid|built|chose|drew|grew|hid|shot|sold|spent|stole|swore|threw|wore|\w{3,}ed)\b/gi;
+const PAST_CUE = /\b(?:was|were|had|did|ago|said|told|met|went|came|began|took|left|made|gave|held|won|lost|saw|fell|rose|spoke|wrote|got|kept|found|sent|led|fled|struck|broke|became|brought|thought|knew|ran|sat|stood|paid|spent|built|chose|drew|grew|hid|shot|sold|spent|stole|swore|threw|wore|\w{3,}ed)\b/gi;
 
 /** Position of the last match of a global regex in `s`, or -1. */
 function lastMatch(re: RegExp, s: string): number {

@@ -322,9 +322,10 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       if (e.from === 'ref' && ctx.ref) base = ctx.ref.day;
       if (base === undefined) return undefined;
       if (e.unit === 'weekend' && e.offset === 0 && !e.thisWeek) {
-        // "the weekend": the one just past unless the clause looks ahead (news reports what happened).
+        // "the weekend": the one just past in a past-tense clause, the coming one in a forward-looking
+        // one; with no cue, the nearer of the two (late in the week, the coming one).
         const aw = isoWeekday(base);
-        const off = aw >= 6 || ctx.future ? 0 : -1;
+        const off = aw >= 6 || ctx.future ? 0 : ctx.past ? -1 : aw >= 4 ? 0 : -1;
         return { ...unitValue('weekend', base, off), anchored: true };
       }
       return { ...unitValue(e.unit, base, e.offset), anchored: true };

@@ -95,6 +95,7 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('Stocks are low now but recently rose.'), ['now=PRESENT_REF', 'recently=PAST_REF']);
   assert.deepEqual(v('It was hard over the past three years.'), ['the past three years=P3Y']);
   assert.deepEqual(v('Residents spent the weekend sandbagging.'), ['the weekend=2024-W44-WE']);
+  assert.deepEqual(v('The fair opens at the weekend.'), ['the weekend=2024-W45-WE']);
   assert.deepEqual(v('The water peaked three days ago.'), ['three days ago=2024-11-05']);
   assert.deepEqual(v('It rained yesterday and in mid-November.'), ['yesterday=2024-11-07', 'mid-November=2024-11']);
   assert.deepEqual(v('Sales fell in the first quarter of 2023.'), ['the first quarter of 2023=2023-Q1']);
