@@ -42,3 +42,5 @@ export { findQuantities } from './quantities/normalize.js';
 export type { Quantity, Qualifier } from './quantities/normalize.js';
 export { findNumbers } from './quantities/find.js';
 export type { NumberMention } from './quantities/find.js';
+export { findTimes } from './times/find.js';
+export type { FindResult, TimeSpan } from './times/find.js';

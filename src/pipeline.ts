@@ -2,6 +2,7 @@ import { cleanStage } from './clean/stage.js';
 import { sentencesStage } from './language/sentences.js';
 import { entitiesStage } from './entities/stage.js';
 import { quantitiesStage } from './quantities/stage.js';
+import { timesStage } from './times/stage.js';
 import { profileStage } from './profile/stage.js';
 import { reuseStage } from './corpus/reuse.js';
 import { duplicatesStage } from './corpus/duplicates.js';
@@ -17,6 +18,7 @@ export const STAGES: readonly Stage[] = [
   sentencesStage,
   entitiesStage,
   quantitiesStage,
+  timesStage,
   profileStage,
   reuseStage,
   duplicatesStage,
