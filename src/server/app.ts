@@ -153,11 +153,12 @@ export function createApp(opts: AppOptions): Hono {
   const web = loadWeb(opts.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url)));
   const app = new Hono();
 
-  const report = async (id: string): Promise<Report> => {
+  const reportText = async (id: string): Promise<string> => {
     const text = await store.getStoryReport(id);
     if (!text) throw new ApiError(404, 'not_found', `No story with id "${id}"; GET /api/stories lists them.`);
-    return JSON.parse(text) as Report;
+    return text;
   };
+  const report = async (id: string): Promise<Report> => JSON.parse(await reportText(id)) as Report;
 
   const routes: Route[] = [
     {
@@ -219,9 +220,7 @@ export function createApp(opts: AppOptions): Hono {
       params: StoryParams,
       ok: { status: 200, description: 'The report (triangulate/report@1)' },
       handler: async (c, { params }) => {
-        const text = await store.getStoryReport(params.id);
-        if (!text) throw new ApiError(404, 'not_found', `No story with id "${params.id}"; GET /api/stories lists them.`);
-        return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+        return c.body(await reportText(params.id), 200, { 'content-type': 'application/json; charset=utf-8' });
       },
     },
     {
