@@ -1,0 +1,52 @@
+import type { Page, StorySummary } from './api';
+import { JsonLink, Loaded, range, useApi, useTitle } from './util';
+
+/** The list of stories: size, outlets, date range, disputed figures when known. */
+export function StoriesView() {
+  useTitle('Stories');
+  const state = useApi<Page<StorySummary>>('/api/stories?limit=500');
+  return (
+    <section>
+      <h1>
+        Stories <JsonLink href="/api/stories" />
+      </h1>
+      <Loaded state={state}>
+        {(page) =>
+          page.items.length ? (
+            <table class="stories">
+              <thead>
+                <tr>
+                  <th scope="col">Story</th>
+                  <th scope="col">Documents</th>
+                  <th scope="col">Outlets</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Disputed figures</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <a href={`/stories/${s.id}`}>{s.name}</a>
+                    </td>
+                    <td class="num">
+                      {s.documents}
+                      {s.failedDocuments + s.failedInputs ? <span class="warn"> ({s.failedDocuments + s.failedInputs} failed)</span> : null}
+                    </td>
+                    <td>{s.outlets.length ? `${s.outlets.length}: ${s.outlets.slice(0, 4).join(', ')}${s.outlets.length > 4 ? ', …' : ''}` : '—'}</td>
+                    <td>{range(s.dateRange)}</td>
+                    <td class="num">{s.disputedFigures ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>
+              No stories yet. Add one with <code>POST /api/stories</code> (see <a href="/openapi.json">the API</a>) or start the server with <code>--demo</code>.
+            </p>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
