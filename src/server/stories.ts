@@ -139,6 +139,14 @@ export class StoryService {
   }
 }
 
+/** The opening of a text, cut at a word, to name a document that has no title. */
+export function excerpt(text: string, max = 80): string {
+  const line = text.trimStart().split('\n', 1)[0];
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  return cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : max) + '…';
+}
+
 /** The documents of a report as a story page lists them (no text or layers). */
 export function documentRows(docs: Report['documents']) {
   return docs.map((d) => ({
@@ -149,6 +157,7 @@ export function documentRows(docs: Report['documents']) {
     ...(d.meta.site ? { site: d.meta.site } : {}),
     ...(d.meta.url ? { url: d.meta.url } : {}),
     ...(d.meta.published ? { published: d.meta.published, publishedSource: d.meta.publishedSource } : {}),
+    excerpt: excerpt(d.text),
     characters: d.text.length,
     layers: Object.fromEntries(Object.entries(d.layers).map(([k, v]) => [k, v.length])),
     diagnostics: d.diagnostics.length,

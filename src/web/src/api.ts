@@ -43,6 +43,8 @@ export interface DocumentRow {
   url?: string;
   published?: string;
   publishedSource?: string;
+  /** The text's opening, to name an untitled document. */
+  excerpt: string;
   characters: number;
   layers: Record<string, number>;
   diagnostics: number;

@@ -37,6 +37,12 @@ export function segments(text: string, layers: Record<string, Span[]>, shown: st
   return out;
 }
 
+/** A name for a document without a title: the opening words of its text. */
+const untitled = (text: string) => {
+  const line = text.trimStart().split('\n', 1)[0];
+  return line.length > 90 ? line.slice(0, 90) + '…' : line || 'Untitled document';
+};
+
 /** The fields of a span other than its position and text. */
 const fields = (s: Span) => Object.fromEntries(Object.entries(s).filter(([k]) => !['start', 'end', 'text'].includes(k)));
 
@@ -46,7 +52,7 @@ const colour = (layers: string[], layer: string) => `c${layers.indexOf(layer) % 
 /** A document: clean text with any of its layers highlighted, span fields on hover/focus, diagnostics. */
 export function DocumentView(props: { id: string; query: URLSearchParams }) {
   const state = useApi<StoredDocument>(`/api/documents/${props.id}`);
-  useTitle(state.data?.meta.title ?? props.id);
+  useTitle(state.data ? (state.data.meta.title ?? untitled(state.data.text)) : props.id);
   return <Loaded state={state}>{(doc) => <DocumentBody doc={doc} query={props.query} />}</Loaded>;
 }
 
@@ -64,7 +70,7 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
   return (
     <article class="document">
       <h1>
-        {doc.meta.title ?? doc.id} <JsonLink href={`/api/documents/${doc.id}`} />
+        {doc.meta.title ?? untitled(doc.text)} <JsonLink href={`/api/documents/${doc.id}`} />
       </h1>
       <p class="facts">
         {[doc.meta.site, doc.meta.byline, doc.meta.published].filter(Boolean).join(' · ')}

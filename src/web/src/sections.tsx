@@ -12,7 +12,7 @@ interface Reuse {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const label = (d: DocumentRow | undefined, id: string) => d?.site ?? d?.title ?? id;
+const label = (d: DocumentRow | undefined, id: string) => d?.site ?? d?.title ?? d?.excerpt ?? id;
 
 /** Which documents share text with which: a graph and a table, both from corpus.reuse. */
 export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
@@ -89,7 +89,7 @@ export function Timeline(props: { docs: DocumentRow[] }) {
       {dated.map((d) => (
         <li key={d.id}>
           <time>{d.published}</time>
-          {d.publishedSource === 'option' ? <span class="muted"> (assumed)</span> : null} <a href={`/documents/${d.id}`}>{d.title ?? d.source}</a>
+          {d.publishedSource === 'option' ? <span class="muted"> (assumed)</span> : null} <a href={`/documents/${d.id}`}>{d.title ?? d.excerpt}</a>
           {d.site ? <span class="muted"> · {d.site}</span> : null}
         </li>
       ))}
@@ -100,7 +100,7 @@ export function Timeline(props: { docs: DocumentRow[] }) {
 
 /** Per outlet: documents, size, and how many documents it shares text with. */
 export function SourceProfiles(props: { docs: DocumentRow[]; reuse: Reuse[] }) {
-  const outletOf = (d: DocumentRow) => d.site ?? (d.url ? safeHost(d.url) : undefined) ?? d.source;
+  const outletOf = (d: DocumentRow) => d.site ?? (d.url ? safeHost(d.url) : undefined) ?? 'unknown outlet';
   const byId = new Map(props.docs.map((d) => [d.id, d]));
   const rows = new Map<string, { docs: number; chars: number; diags: number; partners: Set<string> }>();
   for (const d of props.docs) {

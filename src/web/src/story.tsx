@@ -52,7 +52,7 @@ export function StoryView(props: { id: string }) {
                   {p.documents.map((d) => (
                     <tr key={d.id}>
                       <td>
-                        <a href={`/documents/${d.id}`}>{d.title ?? d.source}</a>
+                        <a href={`/documents/${d.id}`}>{d.title ?? d.excerpt}</a>
                       </td>
                       <td>{d.site ?? '—'}</td>
                       <td>{d.published ?? '—'}</td>
