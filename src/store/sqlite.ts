@@ -205,18 +205,19 @@ export class SqliteStore implements Store {
     if (!fts) return { total: 0, items: [] };
     const limit = clamp(opts.limit, 20, 200);
     const offset = clamp(opts.offset, 0, Number.MAX_SAFE_INTEGER);
-    const scope = opts.story ? 'AND d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)' : '';
+    const scope = opts.story ? 'AND rowid IN (SELECT d.rowid FROM story_documents sd JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = ?)' : '';
     const scopeParams = opts.story ? [opts.story] : [];
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ${scope}`).get(fts, ...scopeParams) as { n: number }
-    ).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ? ${scope}`).get(fts, ...scopeParams) as { n: number }).n;
+    // Rank first, then make snippets for the page only: SQLite would otherwise build one per match.
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.title, d.site, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet
-         FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-         WHERE documents_fts MATCH ? ${scope} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ? OFFSET ?`,
+        `WITH top AS (SELECT rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts
+                      WHERE documents_fts MATCH ? ${scope} ORDER BY score, rowid LIMIT ? OFFSET ?)
+         SELECT d.id, d.title, d.site, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet
+         FROM top JOIN documents_fts f ON f.rowid = top.rid JOIN documents d ON d.rowid = top.rid
+         WHERE documents_fts MATCH ? ORDER BY top.score, top.rid`,
       )
-      .all(fts, ...scopeParams, limit, offset) as { id: string; title: string | null; site: string | null; published: string | null; snippet: string }[];
+      .all(fts, ...scopeParams, limit, offset, fts) as { id: string; title: string | null; site: string | null; published: string | null; snippet: string }[];
     return {
       total,
       items: rows.map((r) => ({
