@@ -153,12 +153,12 @@ export function createApp(opts: AppOptions): Hono {
   const web = loadWeb(opts.webRoot ?? fileURLToPath(new URL('../web/', import.meta.url)));
   const app = new Hono();
 
-  const reportText = async (id: string): Promise<string> => {
+  const reportBytes = async (id: string): Promise<Uint8Array> => {
     const text = await store.getStoryReport(id);
     if (!text) throw new ApiError(404, 'not_found', `No story with id "${id}"; GET /api/stories lists them.`);
     return text;
   };
-  const report = async (id: string): Promise<Report> => JSON.parse(await reportText(id)) as Report;
+  const report = async (id: string): Promise<Report> => JSON.parse(Buffer.from(await reportBytes(id)).toString('utf8')) as Report;
 
   const routes: Route[] = [
     {
@@ -220,7 +220,7 @@ export function createApp(opts: AppOptions): Hono {
       params: StoryParams,
       ok: { status: 200, description: 'The report (triangulate/report@1)' },
       handler: async (c, { params }) => {
-        return c.body(await reportText(params.id), 200, { 'content-type': 'application/json; charset=utf-8' });
+        return c.body((await reportBytes(params.id)) as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json; charset=utf-8' });
       },
     },
     {

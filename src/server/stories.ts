@@ -111,7 +111,8 @@ export class StoryService {
       const existing = opts.id ? await this.store.getStory(opts.id) : undefined;
       if (existing && opts.createOnly) throw new ApiError(409, 'conflict', `A story with id "${opts.id}" exists; add documents with POST /api/stories/${opts.id}/documents.`);
       const id = opts.id ?? (await this.freeId(opts.name ?? 'story'));
-      const old = existing ? (JSON.parse((await this.store.getStoryReport(id))!) as Report) : undefined;
+      const bytes = existing ? await this.store.getStoryReport(id) : undefined;
+      const old = bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Report) : undefined;
       const published = opts.published ?? old?.options.published;
       const records: InputRecord[] = [];
       const seen = new Set<string>();

@@ -167,8 +167,9 @@ export class SqliteStore implements Store {
     return row ? JSON.parse(row.summary) : undefined;
   }
 
-  async getStoryReport(id: string): Promise<string | undefined> {
-    const row = this.db.prepare('SELECT report FROM stories WHERE id = ?').get(id) as { report: string } | undefined;
+  async getStoryReport(id: string): Promise<Uint8Array | undefined> {
+    // As a BLOB the bytes go to the socket without a decode to a JS string and an encode back.
+    const row = this.db.prepare('SELECT CAST(report AS BLOB) AS report FROM stories WHERE id = ?').get(id) as { report: Buffer } | undefined;
     return row?.report;
   }
 

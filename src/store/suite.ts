@@ -26,7 +26,7 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.ok(summary.sections.includes('reuse'));
       assert.deepEqual(summary.layers, ['paragraphs', 'sentences']);
       assert.equal(summary.disputedFigures, undefined, 'no figures section yet, so no count');
-      assert.deepEqual(JSON.parse((await store.getStoryReport('pier-fires'))!), report);
+      assert.deepEqual(JSON.parse(Buffer.from((await store.getStoryReport('pier-fires'))!).toString('utf8')), report);
       const doc = await store.getDocument(documents[0].id);
       assert.ok(doc);
       assert.equal(doc.text, documents[0].text);

@@ -86,8 +86,8 @@ export interface Store {
   /** Saves (or replaces) a story with its documents, layers and report, in one transaction. */
   saveStory(input: StoryInput): Promise<StorySummary>;
   getStory(id: string): Promise<StorySummary | undefined>;
-  /** The story's report as stored JSON text (served as is). */
-  getStoryReport(id: string): Promise<string | undefined>;
+  /** The story's report as stored: UTF-8 JSON bytes, served as they are. */
+  getStoryReport(id: string): Promise<Uint8Array | undefined>;
   /** The decoded inputs of a story's documents, in story order, to analyze it again. */
   getStoryInputs(id: string): Promise<StoredInput[]>;
   /** Stories, newest first; `q` matches the name or the text of any of its documents. */
