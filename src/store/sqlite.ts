@@ -214,11 +214,11 @@ export class SqliteStore implements Store {
       .prepare(
         `WITH top AS (SELECT rowid AS rid, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts
                       WHERE documents_fts MATCH ? ${scope} ORDER BY score, rowid LIMIT ? OFFSET ?)
-         SELECT d.id, d.title, d.site, d.published, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet
+         SELECT d.id, d.title, d.site, d.published, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 100) END AS excerpt, snippet(documents_fts, 1, char(2), char(3), '…', 24) AS snippet
          FROM top JOIN documents_fts f ON f.rowid = top.rid JOIN documents d ON d.rowid = top.rid
          WHERE documents_fts MATCH ? ORDER BY top.score, top.rid`,
       )
-      .all(fts, ...scopeParams, limit, offset, fts) as { id: string; title: string | null; site: string | null; published: string | null; snippet: string }[];
+      .all(fts, ...scopeParams, limit, offset, fts) as { id: string; title: string | null; site: string | null; published: string | null; excerpt: string | null; snippet: string }[];
     return {
       total,
       items: rows.map((r) => ({
@@ -227,6 +227,7 @@ export class SqliteStore implements Store {
         ...(r.site ? { site: r.site } : {}),
         ...(r.published ? { published: r.published } : {}),
         snippet: r.snippet,
+        ...(r.excerpt ? { excerpt: r.excerpt.trimStart().split('\n', 1)[0] } : {}),
         stories: this.storiesOf(r.id),
       })),
     };

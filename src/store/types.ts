@@ -50,6 +50,8 @@ export interface SearchHit {
   site?: string;
   published?: string;
   snippet: string;
+  /** The opening of the text, to name a document without a title. */
+  excerpt?: string;
   stories: { id: string; name: string }[];
 }
 

@@ -83,6 +83,7 @@ export interface SearchHit {
   site?: string;
   published?: string;
   snippet: string;
+  excerpt?: string;
   stories: { id: string; name: string }[];
 }
 

@@ -31,7 +31,7 @@ export function SearchView(props: { query: URLSearchParams }) {
               <ol class="hits">
                 {page.items.map((h) => (
                   <li key={h.id}>
-                    <a href={`/documents/${h.id}`}>{h.title ?? h.id}</a>
+                    <a href={`/documents/${h.id}`}>{h.title ?? h.excerpt ?? h.id}</a>
                     <span class="muted">
                       {' '}
                       {[h.site, h.published].filter(Boolean).join(' · ')}

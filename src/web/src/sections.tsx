@@ -53,8 +53,8 @@ export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
           <tr>
             <th scope="col">Document</th>
             <th scope="col">Shares text with</th>
-            <th scope="col">Shared words</th>
-            <th scope="col">Passages</th>
+            <th scope="col" class="num">Shared words</th>
+            <th scope="col" class="num">Passages</th>
             <th scope="col">Coverage</th>
           </tr>
         </thead>
@@ -122,10 +122,10 @@ export function SourceProfiles(props: { docs: DocumentRow[]; reuse: Reuse[] }) {
       <thead>
         <tr>
           <th scope="col">Outlet</th>
-          <th scope="col">Documents</th>
-          <th scope="col">Characters</th>
+          <th scope="col" class="num">Documents</th>
+          <th scope="col" class="num">Characters</th>
           <th scope="col">Shares text with</th>
-          <th scope="col">Diagnostics</th>
+          <th scope="col" class="num">Diagnostics</th>
         </tr>
       </thead>
       <tbody>

@@ -17,10 +17,10 @@ export function StoriesView() {
               <thead>
                 <tr>
                   <th scope="col">Story</th>
-                  <th scope="col">Documents</th>
+                  <th scope="col" class="num">Documents</th>
                   <th scope="col">Outlets</th>
                   <th scope="col">Dates</th>
-                  <th scope="col">Disputed figures</th>
+                  <th scope="col" class="num">Disputed figures</th>
                 </tr>
               </thead>
               <tbody>
