@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { analyzeRecords } from '../analyze.js';
 import { startServer, type RunningServer } from './serve.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,5 +119,45 @@ test('article text with script and img markup is shown as inert text', async (t)
   assert.equal(await page.locator('main img').count(), 0);
   await page.waitForTimeout(200);
   assert.equal(dialogs, 0, 'no dialog fired');
+  await page.close();
+});
+
+test('layers and corpus sections a later stage adds show up without UI changes', async (t) => {
+  if (skipUnlessBrowser(t)) return;
+  const raw = 'Harbor master Edda Quillon said 12 boats burned in Lowmarsh.\nA second official put the count at 14 boats.';
+  const other = 'The fire in Lowmarsh destroyed 14 boats, officials said.';
+  const { report, documents } = analyzeRecords([
+    { source: 'a', format: 'text', raw, meta: { site: 'courier.example', published: '2031-05-02' }, diagnostics: [] },
+    { source: 'b', format: 'text', raw: other, meta: { site: 'gazette.example', published: '2031-05-03' }, diagnostics: [] },
+  ]);
+  // What future stages will add: an entity layer, figures, claim groups and a section no view knows.
+  const [a, b] = documents;
+  const at = a.text.indexOf('Edda Quillon');
+  const entity = { id: 'e1', start: at, end: at + 12, text: 'Edda Quillon', type: 'PERSON', role: 'harbor master' };
+  a.layers.entities = [entity];
+  report.documents[0].layers.entities = [entity];
+  report.corpus.figures = [{ label: 'boats burned', low: 12, high: 14, best: 13, disputed: true, documents: [a.id, b.id] }];
+  report.corpus.claimGroups = [{ text: 'Boats burned in Lowmarsh', members: [{ document: a.id, stance: 'asserts' }, { document: b.id, stance: 'asserts' }] }];
+  report.corpus.weatherNotes = [{ note: 'windy night', source: a.id }];
+  const summary = await server!.store.saveStory({ id: 'future-sections', name: 'Future sections', report, documents });
+  assert.equal(summary.disputedFigures, 1);
+
+  const page = await browser!.newPage();
+  await page.goto(`${server!.url}/`);
+  await page.waitForSelector('table.stories');
+  assert.match(await page.locator('table.stories tr', { hasText: 'Future sections' }).innerText(), /\t1$/);
+  await page.goto(`${server!.url}/stories/future-sections`);
+  await page.waitForSelector('.figures');
+  assert.equal(await page.locator('.figures .figure-row.disputed').count(), 1);
+  assert.match(await page.locator('.figures').innerText(), /12–14/);
+  assert.equal(await page.locator('table.matrix tbody tr').count(), 1);
+  assert.equal(await page.locator('table.matrix tbody td', { hasText: 'asserts' }).count(), 2);
+  assert.match(await page.locator('article.story').innerText(), /weatherNotes[\s\S]*windy night/);
+  await page.goto(`${server!.url}/documents/${a.id}?layers=entities`);
+  await page.waitForSelector('mark.l-entities');
+  assert.equal(await page.locator('mark.l-entities').innerText(), 'Edda Quillon');
+  assert.equal(await page.locator('mark.l-sentences').count(), 0, 'the URL chose the layers shown');
+  await page.locator('mark.l-entities').focus();
+  assert.match(await page.locator('.span-panel').innerText(), /PERSON[\s\S]*harbor master/);
   await page.close();
 });
