@@ -137,6 +137,18 @@ test('pages: strict CSP, the UI for view paths, JSON twins, OpenAPI from the rou
   await store.close();
 });
 
+test('a loopback server answers only requests addressed to a loopback name', async () => {
+  const store = openStore(':memory:');
+  const app = createApp({ store, webRoot, loopbackOnly: true });
+  assert.equal((await app.request('http://127.0.0.1:8787/api/health')).status, 200);
+  assert.equal((await app.request('http://localhost/api/health')).status, 200);
+  assert.equal((await app.request('http://[::1]:9/api/health')).status, 200);
+  const rebound = await app.request('http://attacker.example:8787/api/stories');
+  assert.equal(rebound.status, 403);
+  assert.equal(await errorOf(rebound), 'forbidden_host');
+  await store.close();
+});
+
 test('serve refuses a non-loopback address without a token and listens on loopback', async () => {
   assert.ok(isLoopback('127.0.0.1') && isLoopback('localhost') && isLoopback('::1') && isLoopback('[::1]'));
   assert.ok(!isLoopback('0.0.0.0') && !isLoopback('192.168.1.4'));

@@ -24,6 +24,11 @@ export interface AppOptions {
   fetchers?: Fetchers;
   /** Folder of the built web UI (default dist/web beside this module). */
   webRoot?: string;
+  /**
+   * Answer only requests addressed to a loopback name (localhost, 127.x, [::1]): a loopback server
+   * must not be reachable through a hostile DNS name pointed at 127.0.0.1 (DNS rebinding).
+   */
+  loopbackOnly?: boolean;
 }
 
 /** Strict policy: only this origin's scripts and styles, no inline code, no plugins, no framing. */
@@ -142,6 +147,12 @@ const VIEWS: [RegExp, (m: RegExpMatchArray, search: string) => string][] = [
   [/^\/documents\/([\w-]+)$/, (m) => `/api/documents/${m[1]}`],
   [/^\/search$/, (_m, s) => `/api/search${s}`],
 ];
+
+/** True for host names that can only mean this machine. */
+export function isLoopbackName(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
 
 /** Builds the Hono app: JSON API under /api, OpenAPI at /openapi.json, the web UI elsewhere. */
 export function createApp(opts: AppOptions): Hono {
@@ -315,6 +326,9 @@ export function createApp(opts: AppOptions): Hono {
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}; /openapi.json lists the API.`).body(), 404));
 
   app.use('*', async (c, next) => {
+    if (opts.loopbackOnly && !isLoopbackName(new URL(c.req.url).hostname)) {
+      throw new ApiError(403, 'forbidden_host', 'This server answers only requests to localhost, 127.0.0.1 or [::1].');
+    }
     await next();
     c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');

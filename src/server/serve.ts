@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { readInputs } from '../ingest/sources.js';
 import { openStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, isLoopbackName, type AppOptions } from './app.js';
 import { slug, StoryService } from './stories.js';
 
 /** Options for `triangulate serve`. */
@@ -32,9 +32,7 @@ export interface RunningServer {
 
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h === '::1') return true;
-  return isIP(h) === 4 && h.startsWith('127.');
+  return isLoopbackName(host) && (isIP(host.replace(/^\[|\]$/g, '')) !== 0 || host.toLowerCase() === 'localhost');
 }
 
 /** Loads each folder under `dir` as a story named after it (skipped when it is already stored). */
@@ -72,7 +70,7 @@ export async function startServer(o: ServeOptions = {}): Promise<RunningServer> 
   }
   const store = o.store ?? openStore(o.db ?? 'triangulate.db');
   if (o.demoDir) await loadDemo(store, o.demoDir, log);
-  const app = createApp({ ...o, store });
+  const app = createApp({ ...o, store, loopbackOnly: o.loopbackOnly ?? isLoopback(host) });
   const server = serve({ fetch: app.fetch, hostname: host, port: o.port ?? 8787 });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
