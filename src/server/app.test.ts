@@ -167,6 +167,7 @@ test('the demo loader makes one story per example folder, once', async () => {
   mkdirSync(path.join(ex, 'quarry-collapse'), { recursive: true });
   writeFileSync(path.join(ex, 'quarry-collapse', 'a.txt'), 'A quarry wall collapsed near Brindle on Tuesday, officials said.\nNo one was hurt.');
   writeFileSync(path.join(ex, 'quarry-collapse', 'b.txt'), 'Officials in Brindle said a quarry wall collapsed on Tuesday.');
+  writeFileSync(path.join(ex, 'quarry-collapse', 'README.md'), 'Notes about this example, not an article.');
   const store = openStore(path.join(dir, 'demo.db'));
   assert.deepEqual(await loadDemo(store, ex), ['quarry-collapse']);
   assert.equal((await store.getStory('quarry-collapse'))?.documents, 2);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { readInputs } from '../ingest/sources.js';
+import { expandPaths, readInputs } from '../ingest/sources.js';
 import { openStore } from '../store/sqlite.js';
 import type { Store } from '../store/types.js';
 import { createApp, isLoopbackName, type AppOptions } from './app.js';
@@ -49,7 +49,9 @@ export async function loadDemo(store: Store, dir: string, log: (l: string) => vo
       loaded.push(id);
       continue;
     }
-    const inputs = await readInputs([path.join(dir, e.name)]);
+    // A folder's README (or other notes) describes the example; it is not an article.
+    const { files } = await expandPaths([path.join(dir, e.name)]);
+    const inputs = await readInputs(files.filter((f) => !/^readme\b/i.test(path.basename(f))));
     if (!inputs.records.length) {
       log(`${e.name}: no articles, skipped`);
       continue;

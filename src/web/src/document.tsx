@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Span, StoredDocument } from './api';
 import { navigate } from './router';
 import { Generic } from './sections';
-import { JsonLink, Loaded, useApi, useTitle } from './util';
+import { JsonLink, Loaded, useApi, useTitle, when } from './util';
 
 interface Mark {
   layer: string;
@@ -73,7 +73,7 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
         {doc.meta.title ?? untitled(doc.text)} <JsonLink href={`/api/documents/${doc.id}`} />
       </h1>
       <p class="facts">
-        {[doc.meta.site, doc.meta.byline, doc.meta.published].filter(Boolean).join(' · ')}
+        {[doc.meta.site, doc.meta.byline, doc.meta.published ? when(doc.meta.published) : undefined].filter(Boolean).join(' · ')}
         {doc.meta.url ? (
           <>
             {' · '}

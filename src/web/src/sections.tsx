@@ -1,6 +1,7 @@
 // Renderers for corpus sections. Known ones get a view of their own; any other section (a stage
 // added later) is shown by the generic renderer, so new sections appear without UI changes.
 import type { DocumentRow } from './api';
+import { when } from './util';
 
 interface Reuse {
   a: string;
@@ -12,6 +13,7 @@ interface Reuse {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const short = (s: string) => (s.length > 22 ? s.slice(0, 21) + '…' : s);
 const label = (d: DocumentRow | undefined, id: string) => d?.site ?? d?.title ?? d?.excerpt ?? id;
 
 /** Which documents share text with which: a graph and a table, both from corpus.reuse. */
@@ -19,9 +21,9 @@ export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
   const byId = new Map(props.docs.map((d) => [d.id, d]));
   if (!props.reuse.length) return <p class="muted">No shared passages between these documents.</p>;
   const ids = [...new Set(props.reuse.flatMap((r) => [r.a, r.b]))];
-  const size = 320;
+  const size = 380;
   const c = size / 2;
-  const rad = size / 2 - 50;
+  const rad = size / 2 - 60;
   const pos = new Map(ids.map((id, i) => [id, { x: c + rad * Math.cos((2 * Math.PI * i) / ids.length - Math.PI / 2), y: c + rad * Math.sin((2 * Math.PI * i) / ids.length - Math.PI / 2) }]));
   const maxWords = Math.max(...props.reuse.map((r) => r.sharedWords));
   return (
@@ -42,7 +44,7 @@ export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
             <a key={id} href={`/documents/${id}`}>
               <circle cx={p.x} cy={p.y} r={7} class="node" />
               <text x={p.x} y={p.y + (p.y > c ? 20 : -12)} text-anchor="middle" class="node-label">
-                {label(byId.get(id), id).slice(0, 24)}
+                {short(label(byId.get(id), id))}
               </text>
             </a>
           );
@@ -88,7 +90,7 @@ export function Timeline(props: { docs: DocumentRow[] }) {
     <ol class="timeline">
       {dated.map((d) => (
         <li key={d.id}>
-          <time>{d.published}</time>
+          <time dateTime={d.published}>{when(d.published)}</time>
           {d.publishedSource === 'option' ? <span class="muted"> (assumed)</span> : null} <a href={`/documents/${d.id}`}>{d.title ?? d.excerpt}</a>
           {d.site ? <span class="muted"> · {d.site}</span> : null}
         </li>

@@ -1,6 +1,6 @@
 import type { DiagnosticsPage, StoryPage } from './api';
 import { ClaimsMatrix, Figures, Generic, Provenance, SourceProfiles, Timeline } from './sections';
-import { JsonLink, Loaded, range, useApi, useTitle } from './util';
+import { JsonLink, Loaded, range, useApi, useTitle, when } from './util';
 
 /** Sections with a view of their own; every other corpus section is shown generically. */
 const KNOWN = new Set(['reuse', 'figures', 'claimGroups']);
@@ -55,7 +55,7 @@ export function StoryView(props: { id: string }) {
                         <a href={`/documents/${d.id}`}>{d.title ?? d.excerpt}</a>
                       </td>
                       <td>{d.site ?? '—'}</td>
-                      <td>{d.published ?? '—'}</td>
+                      <td>{when(d.published)}</td>
                       <td class="layers">{Object.entries(d.layers).map(([k, v]) => `${k} ${v}`).join(' · ')}</td>
                       <td class={d.status === 'ok' ? '' : 'warn'}>
                         {d.status}

@@ -27,10 +27,18 @@ export function Loaded<T>(props: { state: { data?: T; error?: Error; loading: bo
   return <>{props.children(props.state.data)}</>;
 }
 
+/** An ISO date or date-time as a reader writes it: `2031-05-02`, `2031-05-02 07:40 UTC`. */
+export function when(iso: string | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]} ${m[2]}${m[3] === 'Z' ? ' UTC' : m[3] ? ` ${m[3]}` : ''}`;
+}
+
 /** A date range as text. */
 export function range(r: { from?: string; to?: string }): string {
   if (!r.from) return '—';
-  return r.from === r.to ? r.from : `${r.from} – ${r.to}`;
+  return r.from === r.to ? when(r.from) : `${when(r.from)} – ${when(r.to)}`;
 }
 
 /** Sets the page title for a view. */
