@@ -141,7 +141,7 @@ function loadWeb(root: string): Map<string, { body: Uint8Array; type: string }> 
 
 /** UI paths (history routing) and the API path that is each view's JSON twin. */
 const VIEWS: [RegExp, (m: RegExpMatchArray, search: string) => string][] = [
-  [/^\/$/, () => '/api/stories'],
+  [/^\/$/, (_m, s) => `/api/stories${s}`],
   [/^\/stories\/([a-z0-9-]+)$/, (m) => `/api/stories/${m[1]}`],
   [/^\/stories\/([a-z0-9-]+)\/diagnostics$/, (m) => `/api/stories/${m[1]}/diagnostics`],
   [/^\/documents\/([\w-]+)$/, (m) => `/api/documents/${m[1]}`],

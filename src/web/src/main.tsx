@@ -10,7 +10,7 @@ import './style.css';
 function View() {
   const { path, query } = useLocation();
   let m: RegExpMatchArray | null;
-  if (path === '/') return <StoriesView />;
+  if (path === '/') return <StoriesView query={query} key={query.get('q') ?? ''} />;
   if ((m = path.match(/^\/stories\/([a-z0-9-]+)$/))) return <StoryView id={m[1]} key={m[1]} />;
   if ((m = path.match(/^\/stories\/([a-z0-9-]+)\/diagnostics$/))) return <DiagnosticsView id={m[1]} />;
   if ((m = path.match(/^\/documents\/([\w-]+)$/))) return <DocumentView id={m[1]} query={query} key={m[1]} />;

@@ -1,15 +1,30 @@
+import { useState } from 'preact/hooks';
 import type { Page, StorySummary } from './api';
+import { navigate } from './router';
 import { JsonLink, Loaded, range, useApi, useTitle } from './util';
 
-/** The list of stories: size, outlets, date range, disputed figures when known. */
-export function StoriesView() {
+/** The list of stories (filtered by `?q=`): size, outlets, date range, disputed figures when known. */
+export function StoriesView(props: { query: URLSearchParams }) {
+  const q = props.query.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
   useTitle('Stories');
-  const state = useApi<Page<StorySummary>>('/api/stories?limit=500');
+  const api = `/api/stories?limit=500${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+  const state = useApi<Page<StorySummary>>(api);
   return (
     <section>
       <h1>
-        Stories <JsonLink href="/api/stories" />
+        Stories <JsonLink href={api} />
       </h1>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(draft.trim() ? `/?q=${encodeURIComponent(draft.trim())}` : '/');
+        }}
+      >
+        <input type="search" value={draft} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} aria-label="Filter stories by name or text" placeholder="filter stories by name or words in their articles" />
+        <button type="submit">Filter</button>
+      </form>
       <Loaded state={state}>
         {(page) =>
           page.items.length ? (
@@ -40,6 +55,8 @@ export function StoriesView() {
                 ))}
               </tbody>
             </table>
+          ) : q ? (
+            <p>No story matches “{q}”.</p>
           ) : (
             <p>
               No stories yet. Add one with <code>POST /api/stories</code> (see <a href="/openapi.json">the API</a>) or start the server with <code>--demo</code>.
