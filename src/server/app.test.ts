@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { analyzeRecords } from '../analyze.js';
 import { openStore } from '../store/sqlite.js';
 import { validateReport } from '../report/validate.js';
 import { createApp, CSP } from './app.js';
@@ -65,6 +66,11 @@ test('a story is created, listed, reported, searched and its documents shown wit
   assert.equal(hits.total, 2);
   for (const path of ['/api/stories/pier-nine/claims', '/api/stories/pier-nine/figures', '/api/stories/pier-nine/diagnostics']) assert.equal((await call('GET', path)).status, 200, path);
   assert.deepEqual(await (await call('GET', '/api/stories/pier-nine/claims')).json(), { claims: [], groups: [] });
+  assert.equal(((await (await call('GET', '/api/stories/pier-nine')).json()) as { stale: boolean }).stale, false);
+  const re = await call('POST', '/api/stories/pier-nine/analyze');
+  assert.equal(re.status, 200);
+  assert.equal(((await re.json()) as { story: { documents: number } }).story.documents, 2);
+  assert.equal((await call('POST', '/api/stories/missing/analyze')).status, 404);
 
   // Adding the same content again is idempotent; a JSON Lines upload adds the new article.
   const again = await call('POST', '/api/stories/pier-nine/documents', { articles: [ARTICLES[0]] });
@@ -73,6 +79,21 @@ test('a story is created, listed, reported, searched and its documents shown wit
   const up = await call('POST', '/api/stories/pier-nine/documents', jsonl, { 'content-type': 'application/x-ndjson' });
   assert.equal(up.status, 200);
   assert.equal(((await up.json()) as { story: { documents: number } }).story.documents, 3);
+  await store.close();
+});
+
+test('a story made with older stages is flagged stale until analyzed again', async () => {
+  const { call, store } = setup();
+  const old = analyzeRecords([{ source: 'a', format: 'text', raw: ARTICLES[0].text, meta: {}, diagnostics: [] }], { stages: ['clean'] });
+  await store.saveStory({ id: 'old', name: 'Old', ...old });
+  const before = (await (await call('GET', '/api/stories/old')).json()) as { stale: boolean; stages: string[]; currentStages: string[] };
+  assert.equal(before.stale, true);
+  assert.deepEqual(before.stages, ['clean@1']);
+  assert.ok(before.currentStages.includes('sentences@1'));
+  assert.equal((await call('POST', '/api/stories/old/analyze')).status, 200);
+  const after = (await (await call('GET', '/api/stories/old')).json()) as { stale: boolean; documents: { layers: Record<string, number> }[] };
+  assert.equal(after.stale, false);
+  assert.ok(after.documents[0].layers.sentences > 0, 'the new stages ran');
   await store.close();
 });
 

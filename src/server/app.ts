@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { VERSION } from '../analyze.js';
+import { defaultPipeline } from '../pipeline.js';
 import type { Report } from '../report/report.js';
 import type { Store } from '../store/types.js';
 import { ApiError } from './errors.js';
@@ -210,7 +211,10 @@ export function createApp(opts: AppOptions): Hono {
       handler: async (c, { params }) => {
         const r = await report(params.id);
         const story = await store.getStory(params.id);
-        return c.json({ story, stages: r.stages, options: r.options, documents: documentRows(r.documents), corpus: r.corpus, diagnostics: r.diagnostics, failures: r.failures });
+        // Stored reports keep the stages they were made with; newer stages need a re-analysis.
+        const current = defaultPipeline().versions;
+        const stale = r.stages.join(' ') !== current.join(' ');
+        return c.json({ story, stages: r.stages, ...(stale ? { currentStages: current } : {}), stale, options: r.options, documents: documentRows(r.documents), corpus: r.corpus, diagnostics: r.diagnostics, failures: r.failures });
       },
     },
     {
@@ -252,6 +256,18 @@ export function createApp(opts: AppOptions): Hono {
         const q = query as z.infer<typeof AddQuery>;
         const r = await stories.save({ id: params.id, name: q.name, published: q.published }, inputs);
         return c.json({ story: r.story, added: r.added, failures: r.failures }, r.created ? 201 : 200);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/stories/{id}/analyze',
+      summary: "Analyze a story again with the server's current stages (after an upgrade)",
+      params: StoryParams,
+      ok: { status: 200, description: '{story, added: 0, failures: []}' },
+      handler: async (c, { params }) => {
+        if (!(await store.getStory(params.id))) throw new ApiError(404, 'not_found', `No story with id "${params.id}".`);
+        const r = await stories.save({ id: params.id }, { records: [], failures: [] });
+        return c.json({ story: r.story, added: r.added, failures: r.failures });
       },
     },
     {

@@ -59,6 +59,9 @@ export interface Failure {
 export interface StoryPage {
   story: StorySummary;
   stages: string[];
+  /** True when the report was made with other stages than the server runs now. */
+  stale: boolean;
+  currentStages?: string[];
   documents: DocumentRow[];
   corpus: Record<string, unknown>;
   diagnostics: Diagnostic[];

@@ -87,6 +87,11 @@ export function StoryView(props: { id: string }) {
                 </section>
               ))}
             <p class="muted small">Stages: {p.stages.join(', ')}</p>
+            {p.stale ? (
+              <p class="warn small" role="note">
+                Analyzed with other stages than this server runs ({p.currentStages?.join(', ')}): <code>POST /api/stories/{p.story.id}/analyze</code> analyzes it again.
+              </p>
+            ) : null}
           </article>
         );
       }}
