@@ -84,7 +84,7 @@ test('a story is created, listed, reported, searched and its documents shown wit
 
 test('a story made with older stages is flagged stale until analyzed again', async () => {
   const { call, store } = setup();
-  const old = analyzeRecords([{ source: 'a', format: 'text', raw: ARTICLES[0].text, meta: {}, diagnostics: [] }], { stages: ['clean'] });
+  const old = analyzeRecords([{ source: 'a', format: 'text', raw: ARTICLES[0].text!, meta: {}, diagnostics: [] }], { stages: ['clean'] });
   await store.saveStory({ id: 'old', name: 'Old', ...old });
   const before = (await (await call('GET', '/api/stories/old')).json()) as { stale: boolean; stages: string[]; currentStages: string[] };
   assert.equal(before.stale, true);
