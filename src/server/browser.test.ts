@@ -138,6 +138,7 @@ test('layers and corpus sections a later stage adds show up without UI changes',
   report.documents[0].layers.entities = [entity];
   report.corpus.figures = [{ label: 'boats burned', low: 12, high: 14, best: 13, disputed: true, documents: [a.id, b.id] }];
   report.corpus.claimGroups = [{ text: 'Boats burned in Lowmarsh', members: [{ document: a.id, stance: 'asserts' }, { document: b.id, stance: 'asserts' }] }];
+  report.corpus.duplicates = [{ a: a.id, b: b.id, kind: 'near', similarity: 0.61, containment: 0.8, direction: { from: a.id, to: b.id, basis: 'published' } }];
   report.corpus.weatherNotes = [{ note: 'windy night', source: a.id }];
   const summary = await server!.store.saveStory({ id: 'future-sections', name: 'Future sections', report, documents });
   assert.equal(summary.disputedFigures, 1);
@@ -152,6 +153,11 @@ test('layers and corpus sections a later stage adds show up without UI changes',
   assert.match(await page.locator('.figures').innerText(), /12–14/);
   assert.equal(await page.locator('table.matrix tbody tr').count(), 1);
   assert.equal(await page.locator('table.matrix tbody td', { hasText: 'asserts' }).count(), 2);
+  assert.equal(await page.locator('table.duplicates tbody tr').count(), 1);
+  assert.match(await page.locator('table.duplicates tbody tr').innerText(), /near\t61%\t80%/);
+  assert.equal(await page.locator('.provenance svg line.dup.directed').count(), 1);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'future-sections.png'), fullPage: true });
   assert.match(await page.locator('article.story').innerText(), /weatherNotes[\s\S]*windy night/);
   await page.goto(`${server!.url}/documents/${a.id}?layers=entities`);
   await page.waitForSelector('mark.l-entities');

@@ -12,29 +12,54 @@ interface Reuse {
   sharedWords: number;
 }
 
+/** A copy or near-duplicate pair (corpus.duplicates), with its direction when dates tell it. */
+export interface Duplicate {
+  a: string;
+  b: string;
+  kind: string;
+  similarity: number;
+  containment: number;
+  direction?: { from: string; to: string };
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const short = (s: string) => (s.length > 22 ? s.slice(0, 21) + '…' : s);
 const label = (d: DocumentRow | undefined, id: string) => d?.site ?? d?.title ?? d?.excerpt ?? id;
 
-/** Which documents share text with which: a graph and a table, both from corpus.reuse. */
-export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
+/** Which documents share text with which: a graph and tables from corpus.reuse and corpus.duplicates. */
+export function Provenance(props: { reuse: Reuse[]; duplicates: Duplicate[]; docs: DocumentRow[] }) {
   const byId = new Map(props.docs.map((d) => [d.id, d]));
-  if (!props.reuse.length) return <p class="muted">No shared passages between these documents.</p>;
-  const ids = [...new Set(props.reuse.flatMap((r) => [r.a, r.b]))];
+  if (!props.reuse.length && !props.duplicates.length) return <p class="muted">No shared passages between these documents.</p>;
+  const ids = [...new Set([...props.reuse, ...props.duplicates].flatMap((r) => [r.a, r.b]))];
   const size = 380;
   const c = size / 2;
   const rad = size / 2 - 60;
   const pos = new Map(ids.map((id, i) => [id, { x: c + rad * Math.cos((2 * Math.PI * i) / ids.length - Math.PI / 2), y: c + rad * Math.sin((2 * Math.PI * i) / ids.length - Math.PI / 2) }]));
-  const maxWords = Math.max(...props.reuse.map((r) => r.sharedWords));
+  const maxWords = Math.max(1, ...props.reuse.map((r) => r.sharedWords));
   return (
     <div class="provenance">
       <svg viewBox={`0 0 ${size} ${size}`} width={size} height={size} role="img" aria-label="Shared-text graph">
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="16" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" class="arrow" />
+          </marker>
+        </defs>
         {props.reuse.map((r) => {
           const a = pos.get(r.a)!;
           const b = pos.get(r.b)!;
           return (
             <line key={`${r.a}-${r.b}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} class="edge" stroke-width={1 + (5 * r.sharedWords) / maxWords}>
               <title>{`${label(byId.get(r.a), r.a)} ↔ ${label(byId.get(r.b), r.b)}: ${r.sharedWords} shared words`}</title>
+            </line>
+          );
+        })}
+        {props.duplicates.map((r) => {
+          const [from, to] = r.direction ? [r.direction.from, r.direction.to] : [r.a, r.b];
+          const a = pos.get(from)!;
+          const b = pos.get(to)!;
+          return (
+            <line key={`d-${r.a}-${r.b}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} class={`dup${r.direction ? ' directed' : ''}`} marker-end={r.direction ? 'url(#arrow)' : undefined}>
+              <title>{`${r.kind} duplicate: ${label(byId.get(from), from)} ${r.direction ? '→' : '↔'} ${label(byId.get(to), to)} (similarity ${pct(r.similarity)})`}</title>
             </line>
           );
         })}
@@ -50,7 +75,42 @@ export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
           );
         })}
       </svg>
+      <div class="provenance-tables">
+      {props.duplicates.length ? (
+        <table class="duplicates">
+          <caption>Copies and near-duplicates</caption>
+          <thead>
+            <tr>
+              <th scope="col">Earlier (or first)</th>
+              <th scope="col">Copy</th>
+              <th scope="col">Kind</th>
+              <th scope="col" class="num">Similarity</th>
+              <th scope="col" class="num">Containment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.duplicates.map((r) => {
+              const [from, to] = r.direction ? [r.direction.from, r.direction.to] : [r.a, r.b];
+              return (
+                <tr key={`${r.a}-${r.b}`}>
+                  <td>
+                    <a href={`/documents/${from}`}>{label(byId.get(from), from)}</a>
+                  </td>
+                  <td>
+                    <a href={`/documents/${to}`}>{label(byId.get(to), to)}</a>
+                  </td>
+                  <td>{r.kind}</td>
+                  <td class="num">{pct(r.similarity)}</td>
+                  <td class="num">{pct(r.containment)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {props.reuse.length ? (
       <table class="reuse">
+        <caption>Shared passages</caption>
         <thead>
           <tr>
             <th scope="col">Document</th>
@@ -78,6 +138,8 @@ export function Provenance(props: { reuse: Reuse[]; docs: DocumentRow[] }) {
           ))}
         </tbody>
       </table>
+      ) : null}
+      </div>
     </div>
   );
 }
@@ -101,7 +163,7 @@ export function Timeline(props: { docs: DocumentRow[] }) {
 }
 
 /** Per outlet: documents, size, and how many documents it shares text with. */
-export function SourceProfiles(props: { docs: DocumentRow[]; reuse: Reuse[] }) {
+export function SourceProfiles(props: { docs: DocumentRow[]; reuse: { a: string; b: string }[] }) {
   const outletOf = (d: DocumentRow) => d.site ?? (d.url ? safeHost(d.url) : undefined) ?? 'unknown outlet';
   const byId = new Map(props.docs.map((d) => [d.id, d]));
   const rows = new Map<string, { docs: number; chars: number; diags: number; partners: Set<string> }>();
@@ -171,7 +233,14 @@ export function Figures(props: { items: unknown[] }) {
           <div key={i} class={`figure-row${o.disputed || o.status === 'disputed' ? ' disputed' : ''}`}>
             <span class="figure-label">{String(o.label ?? o.name ?? o.unit ?? o.id ?? i + 1)}</span>
             <span class="bar-track">
-              <span class="bar" style={{ width: `${(100 * v) / max}%` }} />
+              {typeof o.low === 'number' && typeof o.high === 'number' ? (
+                <>
+                  <span class="bar range" style={{ left: `${(100 * o.low) / max}%`, width: `${Math.max(0.5, (100 * (o.high - o.low)) / max)}%` }} />
+                  <span class="tick" style={{ left: `${(100 * v) / max}%` }} />
+                </>
+              ) : (
+                <span class="bar" style={{ width: `${(100 * v) / max}%` }} />
+              )}
             </span>
             <span class="num">
               {typeof o.low === 'number' && typeof o.high === 'number' ? `${o.low.toLocaleString('en')}–${o.high.toLocaleString('en')}` : v.toLocaleString('en')}
@@ -196,7 +265,7 @@ export function ClaimsMatrix(props: { groups: unknown[]; docs: DocumentRow[] }) 
           <th scope="col">Claim</th>
           {props.docs.map((d) => (
             <th scope="col" key={d.id} title={d.title ?? d.id}>
-              {(d.site ?? d.title ?? d.id).slice(0, 14)}
+              {short(d.site ?? d.title ?? d.excerpt)}
             </th>
           ))}
         </tr>

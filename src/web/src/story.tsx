@@ -1,9 +1,9 @@
 import type { DiagnosticsPage, StoryPage } from './api';
-import { ClaimsMatrix, Figures, Generic, Provenance, SourceProfiles, Timeline } from './sections';
+import { ClaimsMatrix, Figures, Generic, Provenance, SourceProfiles, Timeline, type Duplicate } from './sections';
 import { JsonLink, Loaded, range, useApi, useTitle, when } from './util';
 
 /** Sections with a view of their own; every other corpus section is shown generically. */
-const KNOWN = new Set(['reuse', 'figures', 'claimGroups']);
+const KNOWN = new Set(['reuse', 'duplicates', 'figures', 'claimGroups']);
 
 /** A story: figures and claims when present, documents, timeline, provenance, sources, other sections. */
 export function StoryView(props: { id: string }) {
@@ -13,6 +13,7 @@ export function StoryView(props: { id: string }) {
     <Loaded state={state}>
       {(p) => {
         const reuse = Array.isArray(p.corpus.reuse) ? (p.corpus.reuse as Parameters<typeof Provenance>[0]['reuse']) : [];
+        const duplicates = Array.isArray(p.corpus.duplicates) ? (p.corpus.duplicates as Duplicate[]) : [];
         const problems = p.failures.length + p.diagnostics.length + p.documents.reduce((n, d) => n + d.diagnostics, 0);
         return (
           <article class="story">
@@ -68,7 +69,7 @@ export function StoryView(props: { id: string }) {
             </section>
             <section aria-labelledby="h-provenance">
               <h2 id="h-provenance">Shared text (provenance)</h2>
-              <Provenance reuse={reuse} docs={p.documents} />
+              <Provenance reuse={reuse} duplicates={duplicates} docs={p.documents} />
             </section>
             <section aria-labelledby="h-timeline">
               <h2 id="h-timeline">Timeline</h2>
@@ -76,7 +77,7 @@ export function StoryView(props: { id: string }) {
             </section>
             <section aria-labelledby="h-sources">
               <h2 id="h-sources">Sources</h2>
-              <SourceProfiles docs={p.documents} reuse={reuse} />
+              <SourceProfiles docs={p.documents} reuse={[...reuse, ...duplicates]} />
             </section>
             {Object.entries(p.corpus)
               .filter(([k]) => !KNOWN.has(k))
