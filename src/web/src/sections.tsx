@@ -296,7 +296,16 @@ export function Generic(props: { value: unknown; depth?: number }) {
   if (typeof value !== 'object') return <>{String(value)}</>;
   if (Array.isArray(value)) {
     if (!value.length) return <span class="muted">none</span>;
-    if (value.every(isObj) && depth < 2) {
+    // Lists of words or numbers read best as a list; nested records fold away inside a table cell.
+    if (value.every((v) => v === null || typeof v !== 'object')) return <>{value.map(String).join(', ')}</>;
+    if (depth >= 1)
+      return (
+        <details>
+          <summary>{value.length} items</summary>
+          <code class="json">{JSON.stringify(value).slice(0, 2000)}</code>
+        </details>
+      );
+    if (value.every(isObj)) {
       const cols = [...new Set(value.flatMap((o) => Object.keys(o as Obj)))].slice(0, 10);
       return (
         <table class="generic">
