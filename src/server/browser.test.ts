@@ -163,7 +163,7 @@ test('layers and corpus sections a later stage adds show up without UI changes',
   await page.waitForSelector('mark.l-entities');
   assert.equal(await page.locator('mark.l-entities').innerText(), 'Edda Quillon');
   assert.equal(await page.locator('mark.l-sentences').count(), 0, 'the URL chose the layers shown');
-  await page.locator('mark.l-entities').focus();
-  assert.match(await page.locator('.span-panel').innerText(), /PERSON[\s\S]*harbor master/);
+  await page.keyboard.press('j');
+  assert.match(await page.locator('.span-panel').innerText(), /PERSON[\s\S]*harbor master/, 'j focuses the first highlighted span');
   await page.close();
 });

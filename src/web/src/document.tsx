@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Span, StoredDocument } from './api';
 import { navigate } from './router';
 import { Generic } from './sections';
@@ -63,6 +63,21 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
   const shown = fromUrl !== null ? fromUrl.split(',').filter((l) => names.includes(l)) : names.filter((l) => l !== 'paragraphs' && l !== 'tokens');
   const [active, setActive] = useState<Mark[]>([]);
   const segs = useMemo(() => segments(doc.text, doc.layers, shown), [doc, shown.join(',')]);
+  // j / k step through the highlighted spans, like a reader's next/previous.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+      const marks = [...document.querySelectorAll<HTMLElement>('.text mark')];
+      if (!marks.length) return;
+      const at = marks.indexOf(document.activeElement as HTMLElement);
+      const next = e.key === 'j' ? Math.min(marks.length - 1, at + 1) : Math.max(0, at < 0 ? 0 : at - 1);
+      marks[next].focus();
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const toggle = (layer: string) => {
     const next = shown.includes(layer) ? shown.filter((l) => l !== layer) : [...shown, layer];
     navigate(`/documents/${doc.id}?layers=${next.join(',')}`, true);
@@ -130,7 +145,7 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
               </div>
             ))
           ) : (
-            <p class="muted">Hover or focus highlighted text to see its fields.</p>
+            <p class="muted">Hover or focus highlighted text to see its fields (j / k step through them).</p>
           )}
         </aside>
       </div>
