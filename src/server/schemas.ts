@@ -37,16 +37,22 @@ export const AddDocuments = z
   })
   .strict();
 
+/** Path parameters: a document id. */
 export const IdParams = z.object({ id: z.string().min(1).max(200) });
+/** Path parameters: a story id. */
 export const StoryParams = z.object({ id: StoryId });
 
 const limit = (max: number) => z.coerce.number().int().min(1).max(max).optional();
 const offset = z.coerce.number().int().min(0).optional();
 
+/** Query of GET /api/stories. */
 export const ListQuery = z.object({ q: z.string().max(500).optional(), limit: limit(500), offset });
+/** Query of GET /api/search. */
 export const SearchQuery = z.object({ q: z.string().min(1).max(500), story: StoryId.optional(), limit: limit(200), offset });
+/** Query of POST /api/stories/{id}/documents: the name and reference date of a story it creates. */
 export const AddQuery = z.object({ name: z.string().trim().min(1).max(200).optional(), published: Date.optional() });
 
+/** The one error shape, for the OpenAPI document. */
 export const ErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
