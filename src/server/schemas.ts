@@ -16,14 +16,14 @@ export const Article = z
   .refine((a) => a.text || a.html || a.url, { message: 'an article needs "text", "html" or "url"' });
 
 const StoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64');
-const Date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** Body of POST /api/stories. */
 export const CreateStory = z
   .object({
     name: z.string().trim().min(1).max(200),
     id: StoryId.optional(),
-    published: Date.optional(),
+    published: IsoDate.optional(),
     articles: z.array(Article).max(5000).default([]),
     feed: z.string().url().optional(),
   })
@@ -50,7 +50,7 @@ export const ListQuery = z.object({ q: z.string().max(500).optional(), limit: li
 /** Query of GET /api/search. */
 export const SearchQuery = z.object({ q: z.string().min(1).max(500), story: StoryId.optional(), limit: limit(200), offset });
 /** Query of POST /api/stories/{id}/documents: the name and reference date of a story it creates. */
-export const AddQuery = z.object({ name: z.string().trim().min(1).max(200).optional(), published: Date.optional() });
+export const AddQuery = z.object({ name: z.string().trim().min(1).max(200).optional(), published: IsoDate.optional() });
 
 /** The one error shape, for the OpenAPI document. */
 export const ErrorSchema = z.object({
