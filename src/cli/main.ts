@@ -9,6 +9,7 @@ import { renderBrief } from '../report/brief.js';
 import { claimsCsv, figuresCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
 import { STAGES } from '../pipeline.js';
+import { startServer } from '../server/serve.js';
 
 /** Exit codes, as documented in `--help`. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
@@ -20,6 +21,7 @@ Usage:
   triangulate annotate <file> [options]       print one document's layers as JSON
   triangulate extract <inputs...> [options]   print each article's clean text and metadata as JSON Lines
   triangulate stages                          list the pipeline's stages
+  triangulate serve [options]                 web UI and JSON API over a story store
   triangulate --help | --version
 
 Inputs: files, directories (recursive) and globs of .txt, .html/.htm, .json/.jsonl
@@ -50,6 +52,15 @@ extract options:
 annotate options:
   --published YYYY-MM-DD reference date
   --offsets clean|input  positions in the clean text (default) or in the decoded input file
+
+serve options:
+  --db FILE              SQLite store (default ./triangulate.db)
+  --host HOST            address to listen on (default 127.0.0.1)
+  --port N               port (default 8787; 0 picks a free one)
+  --token TOKEN          bearer token writes must carry (or TRIANGULATE_TOKEN);
+                         required when HOST is not a loopback address
+  --allow-private        let URL/feed ingestion reach private addresses
+  --demo                 preload every folder under ./examples as a story
 
 Exit codes:
   0  success
@@ -200,6 +211,47 @@ async function cmdExtract(argv: string[]): Promise<number> {
   return failed ? EXIT.someFailed : EXIT.ok;
 }
 
+async function cmdServe(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    db: { type: 'string', default: 'triangulate.db' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '8787' },
+    token: { type: 'string' },
+    'allow-private': { type: 'boolean' },
+    demo: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(`serve takes no paths (got "${positionals[0]}"); add articles through the API or --demo`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  const token = (values.token as string | undefined) ?? (process.env.TRIANGULATE_TOKEN || undefined);
+  let server;
+  try {
+    server = await startServer({
+      db: String(values.db),
+      host: String(values.host),
+      port,
+      token,
+      allowPrivate: Boolean(values['allow-private']),
+      demoDir: values.demo ? 'examples' : undefined,
+      log: (l) => process.stderr.write(`triangulate serve: ${l}\n`),
+    });
+  } catch (err) {
+    if (/refusing to listen/.test((err as Error).message)) throw new UsageError((err as Error).message);
+    throw err;
+  }
+  process.stderr.write(`triangulate serve: ${server.url}/ (store ${values.db}${token ? ', writes need the token' : ''})\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return EXIT.ok;
+}
+
 /** Runs the CLI with the given arguments and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -211,6 +263,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdAnnotate(rest);
       case 'extract':
         return await cmdExtract(rest);
+      case 'serve':
+        return await cmdServe(rest);
       case 'stages':
         for (const s of STAGES) process.stdout.write(`${s.name}@${s.version}\t${s.kind}\t${s.description}\n`);
         return EXIT.ok;
@@ -225,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP);
         return cmd === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(`unknown command "${cmd}"; use analyze, annotate, extract or stages`);
+        throw new UsageError(`unknown command "${cmd}"; use analyze, annotate, extract, serve or stages`);
     }
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TriangulateError && (err.code === 'E_OPTION' || err.code === 'E_UNKNOWN_STAGE'))) {

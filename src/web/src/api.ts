@@ -1,0 +1,121 @@
+// Typed fetch helpers for the JSON API; the UI reads only what the API returns.
+
+export interface Span {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  [field: string]: unknown;
+}
+
+export interface Diagnostic {
+  severity: 'fatal' | 'error' | 'warning' | 'info';
+  code: string;
+  stage: string;
+  message: string;
+  expected?: string;
+  span?: { start: number; end: number };
+}
+
+export interface StorySummary {
+  id: string;
+  name: string;
+  documents: number;
+  analyzed: number;
+  failedDocuments: number;
+  failedInputs: number;
+  outlets: string[];
+  dateRange: { from?: string; to?: string };
+  disputedFigures?: number;
+  sections: string[];
+  layers: string[];
+  stages: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  status: 'ok' | 'failed';
+  source: string;
+  title?: string;
+  site?: string;
+  url?: string;
+  published?: string;
+  publishedSource?: string;
+  /** The text's opening, to name an untitled document. */
+  excerpt: string;
+  characters: number;
+  layers: Record<string, number>;
+  diagnostics: number;
+}
+
+export interface Failure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface StoryPage {
+  story: StorySummary;
+  stages: string[];
+  /** True when the report was made with other stages than the server runs now. */
+  stale: boolean;
+  currentStages?: string[];
+  documents: DocumentRow[];
+  corpus: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  failures: Failure[];
+}
+
+export interface StoredDocument {
+  id: string;
+  status: 'ok' | 'failed';
+  meta: { title?: string; site?: string; url?: string; published?: string; byline?: string; [k: string]: unknown };
+  text: string;
+  layers: Record<string, Span[]>;
+  layerStages: Record<string, string[]>;
+  records: Record<string, unknown[]>;
+  diagnostics: Diagnostic[];
+  stories: { id: string; name: string }[];
+}
+
+export interface SearchHit {
+  id: string;
+  title?: string;
+  site?: string;
+  published?: string;
+  snippet: string;
+  excerpt?: string;
+  stories: { id: string; name: string }[];
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface DiagnosticsPage {
+  failures: Failure[];
+  corpus: Diagnostic[];
+  documents: { id: string; title?: string; source: string; status: string; diagnostics: Diagnostic[] }[];
+}
+
+/** An API error in the server's one shape. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GETs an API path and returns its JSON, or throws the server's error. */
+export async function get<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
