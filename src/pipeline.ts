@@ -1,3 +1,4 @@
+import { attributionsStage } from './attributions/stage.js';
 import { cleanStage } from './clean/stage.js';
 import { buildPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
@@ -6,7 +7,7 @@ import { reuseStage } from './corpus/reuse.js';
 import { sentencesStage } from './language/sentences.js';
 
 /** Every stage the library ships, in pipeline order. */
-export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, reuseStage];
+export const STAGES: readonly Stage[] = [cleanStage, sentencesStage, attributionsStage, reuseStage];
 
 /** The default pipeline, checked. */
 export function defaultPipeline(): Pipeline {

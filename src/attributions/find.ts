@@ -1,0 +1,154 @@
+import { lexicon, type CueVerb } from './lexicon.js';
+
+/** A word or punctuation token: clean-text bounds, lower-cased form, and whether it sits in a quote. */
+export interface Tok {
+  s: number;
+  e: number;
+  w: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Inside a quotation (marks included). */
+  q: boolean;
+}
+
+/** A quotation in a paragraph: marks included; `open` when it runs to the paragraph end unclosed. */
+export interface Quote {
+  start: number;
+  end: number;
+  open: boolean;
+}
+
+/** A stretch of a paragraph that no quotation crosses: one or more sentences. */
+export interface Unit {
+  start: number;
+  end: number;
+  para: number;
+  toks: Tok[];
+}
+
+/** A place where an attribution may be anchored, before its parts are found. */
+export interface CueHit {
+  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'colon';
+  /** Token range of the cue itself. */
+  a: number;
+  b: number;
+  verb?: CueVerb;
+}
+
+const OPEN = new Set(['“', '«', '„']);
+const CLOSE = new Set(['”', '»']);
+/** Any quotation mark, opening or closing. */
+export const QUOTE_MARKS = /["“”«»„]/;
+
+/** Finds quotations in one paragraph (`text` is the paragraph, `offset` its position). */
+export function findQuotes(text: string, offset: number): Quote[] {
+  const out: Quote[] = [];
+  let openAt = -1;
+  let straight = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (openAt < 0 && (OPEN.has(c) || c === '"')) {
+      // A straight quote opens only where a quotation can begin (not `5" tall`).
+      if (c === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
+      openAt = i;
+      straight = c === '"';
+    } else if (openAt >= 0 && ((straight && c === '"') || (!straight && CLOSE.has(c)))) {
+      out.push({ start: offset + openAt, end: offset + i + 1, open: false });
+      openAt = -1;
+    } else if (openAt >= 0 && !straight && OPEN.has(c)) {
+      // A new opening mark before a close: the earlier quote was left open (typo); restart here.
+      openAt = i;
+    }
+  }
+  if (openAt >= 0) out.push({ start: offset + openAt, end: offset + text.trimEnd().length, open: true });
+  return out;
+}
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+
+/** Tokenizes `text[start, end)` and marks tokens inside any of the quotes. */
+export function tokenize(text: string, start: number, end: number, quotes: readonly Quote[]): Tok[] {
+  const out: Tok[] = [];
+  const seg = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let qi = 0;
+  while ((m = TOKEN.exec(seg))) {
+    const s = start + m.index;
+    const e = s + m[0].length;
+    while (qi < quotes.length && quotes[qi].end <= s) qi++;
+    const q = qi < quotes.length && quotes[qi].start <= s && s < quotes[qi].end;
+    out.push({ s, e, w: m[0].toLowerCase(), cap: /^\p{Lu}/u.test(m[0]), q });
+  }
+  return out;
+}
+
+/** Groups a paragraph's sentences into units so that no quotation is split between units. */
+export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.open && q.start < prev.end && q.end >= s.start)) prev.end = s.end;
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+function isWord(t: Tok | undefined): boolean {
+  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
+}
+
+/** Matches a multi-word phrase (lower-case words) at token `i`; returns the end index or -1. */
+export function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[]): number {
+  for (let k = 0; k < words.length; k++) if (toks[i + k]?.w !== words[k] || toks[i + k].q) return -1;
+  return i + words.length;
+}
+
+/** Finds cue candidates in one unit's tokens: reporting verbs, `according to`, `reportedly`, agentless passives. */
+export function findCues(toks: readonly Tok[]): CueHit[] {
+  const lex = lexicon();
+  const out: CueHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.q || !isWord(t)) continue;
+    const prep = lex.prepositional.find((p) => matchPhrase(toks, i, p) > 0);
+    if (prep) {
+      // `per` alone is too common; it is a cue only before a capitalised source.
+      if (prep.length === 1 && !toks[i + 1]?.cap) continue;
+      out.push({ kind: 'prep', a: i, b: i + prep.length });
+      i += prep.length - 1;
+      continue;
+    }
+    if (lex.adverbs.has(t.w)) {
+      out.push({ kind: 'adverb', a: i, b: i + 1 });
+      continue;
+    }
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    // Agentless passive: `it has been reported that`, `X is said to`.
+    if (lex.passiveVerbs.has(t.w) && prev && lex.passiveAux.has(prev.w) && !prev.q) {
+      if (next && (next.w === 'that' || next.w === 'to')) {
+        let a = i - 1;
+        while (a > 0 && (lex.passiveAux.has(toks[a - 1].w) || ['has', 'have', 'had', 'also', 'widely', 'not', 'now', 'long'].includes(toks[a - 1].w))) a--;
+        out.push({ kind: 'passive', a, b: i + 1 });
+        continue;
+      }
+      if (lex.passiveAux.has(prev.w)) continue;
+    }
+    const verb = lex.verbs.get(t.w);
+    if (!verb) continue;
+    if (verb.particle && next?.w !== verb.particle) continue;
+    if (prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
+    if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
+    if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
+    if (prev?.w === 'to' && verb.class !== 'speech') continue;
+    // A participle after `be` is passive or adjectival (was told, is expected, were worried).
+    if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
+    // A noun-like form opening a clause is a noun (`Reports say ...`).
+    if (verb.nounlike && (!prev || !isWord(prev))) continue;
+    out.push({ kind: 'verb', a: i, b: verb.particle ? i + 2 : i + 1, verb });
+  }
+  return out;
+}
+

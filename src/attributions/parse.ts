@@ -1,0 +1,371 @@
+import { QUOTE_MARKS, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
+import { lexicon } from './lexicon.js';
+
+/** A part of an attribution: clean-text bounds and the text there. */
+export interface Sub {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The kinds of attribution the stage reports. */
+export type AttributionKind = 'direct' | 'indirect' | 'mixed' | 'according-to' | 'belief';
+
+/** An attribution before ids, extent and cross-references are filled in. */
+export interface Draft {
+  source: Sub | null;
+  cue: Sub;
+  content: Sub[];
+  kind: AttributionKind;
+  via?: Sub[];
+  unattributed?: true;
+  channel?: string;
+  /** Content runs to the left of the cue (`..., X said.`): such cues take precedence. */
+  final: boolean;
+  /** Content is empty: the caller may take the preceding quotation. */
+  wantsPrevious?: boolean;
+  /** Token range of a listener (`told KBS`), for the channel. */
+  recipient?: Sub;
+  verbLemma?: string;
+}
+
+const MAX_SOURCE = 14;
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'into', 'to', 'of', 'about', 'like', 'through', 'over', 'against', 'among', 'without', 'despite']);
+const MAX_TAIL = 8;
+
+function isWord(t: Tok | undefined): boolean {
+  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
+}
+
+function isQuoteMark(t: Tok | undefined): boolean {
+  return !!t && QUOTE_MARKS.test(t.w);
+}
+
+/** True when a token ends a source phrase when scanning away from the cue. */
+function isBreak(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i];
+  if (!t) return true;
+  if (t.q) return true;
+  if (isWord(t)) return lexicon().clauseBreaks.has(t.w);
+  if (t.w === '(' || t.w === ')' || t.w === '&' || t.w === '’' || t.w === "'" || t.w === '$' || t.w === '%') return false;
+  // A period after a short capitalised word is an abbreviation (Sen. Rep. Gen.), not a break.
+  if (t.w === '.') {
+    const p = toks[i - 1];
+    return !(p && p.cap && p.e === t.s && p.w.length <= 4);
+  }
+  return true;
+}
+
+/** Makes a sub-span from clean positions, trimming spaces and stray punctuation at the edges. */
+export function sub(text: string, start: number, end: number, keepFinalStop = false): Sub | null {
+  let s = start;
+  let e = end;
+  const edge = /[\s,;:—–-]/;
+  while (s < e && edge.test(text[s])) s++;
+  for (;;) {
+    while (e > s && edge.test(text[e - 1])) e--;
+    // Drop a sentence-final stop that sits outside any quotation.
+    if (!keepFinalStop && e > s && /[.]/.test(text[e - 1]) && !/\b(?:[A-Z]|[A-Z][a-z]{1,3}|U\.S|St|Jr|Inc|Co|Ltd)\.$/.test(text.slice(Math.max(s, e - 6), e))) {
+      e--;
+      continue;
+    }
+    break;
+  }
+  if (e <= s) return null;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+function span(text: string, toks: readonly Tok[], a: number, b: number): Sub | null {
+  if (b <= a) return null;
+  return sub(text, toks[a].s, toks[b - 1].e, true);
+}
+
+/** Scans left from token `i` (exclusive) to the start of the phrase that ends there. */
+function scanLeft(toks: readonly Tok[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && !isBreak(toks, j) && i - j <= MAX_SOURCE + 6) j--;
+  return j + 1;
+}
+
+/** Scans right from token `i` (inclusive) to the end of a phrase. */
+function scanRight(toks: readonly Tok[], i: number, max = MAX_SOURCE): number {
+  let j = i;
+  while (j < toks.length && !isBreak(toks, j) && j - i < max) j++;
+  return j;
+}
+
+/** A name-like phrase: capitalised words, possibly joined by of/the/for/and. */
+function nameLike(toks: readonly Tok[], a: number, b: number): boolean {
+  if (b <= a || b - a > 8 || !toks[a].cap) return false;
+  for (let k = a; k < b; k++) {
+    const t = toks[k];
+    if (!(t.cap || ['of', 'the', 'for', 'and', 'de', 'al', '.', '(', ')'].includes(t.w) || /^\d/.test(t.w))) return false;
+  }
+  return true;
+}
+
+/** Strips sentence openers and time words from the edges of a source phrase. */
+function trimSource(toks: readonly Tok[], a: number, b: number): [number, number] {
+  const lex = lexicon();
+  for (;;) {
+    if (a < b && (lex.fillers.has(toks[a].w) || toks[a].w === ',')) a++;
+    else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
+    else break;
+  }
+  while (b > a && (lex.fillers.has(toks[b - 1].w) || ['on', 'in', 'at', 'night', 'morning', 'afternoon', 'evening'].includes(toks[b - 1].w))) b--;
+  return [a, b];
+}
+
+/** A run of `, citing X` after token `i`: returns the via span and where it ends. */
+function citing(text: string, toks: readonly Tok[], i: number): { via: Sub; end: number } | undefined {
+  let k = i;
+  if (toks[k]?.w === ',') k++;
+  const phrase = lexicon().citing.find((p) => matchPhrase(toks, k, p) > 0);
+  if (!phrase) return undefined;
+  const a = k + phrase.length;
+  let b = scanRight(toks, a, 16);
+  // `citing unnamed officials who said ...`: the relative clause is not part of the source.
+  const via = span(text, toks, a, b);
+  if (!via) return undefined;
+  return { via, end: b };
+}
+
+/** Skips adverbials and listeners between a cue and its content; returns the content's first token. */
+function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { start: number; recipient?: [number, number] } {
+  const lex = lexicon();
+  let k = i;
+  // `said that`, `told reporters on Monday that`: take the nearest `that` if only a short phrase intervenes.
+  for (let j = k; j < Math.min(toks.length, k + 10); j++) {
+    const t = toks[j];
+    if (t.q || (!isWord(t) && t.w !== ',' && t.w !== '.')) break;
+    if (t.w === 'that') {
+      const between = toks.slice(k, j);
+      if (between.every((x) => x.w !== 'that') && (j === k || between.some((x) => lex.adverbials.has(x.w) || x.cap || lex.recipients.has(x.w)) || recipient)) {
+        return { start: j, recipient: recipient && j > k ? [k, j] : undefined };
+      }
+      break;
+    }
+    if (isWord(t) && lex.clauseBreaks.has(t.w)) break;
+  }
+  let rec: [number, number] | undefined;
+  if (recipient) {
+    const a = k;
+    k = skipListener(toks, k);
+    if (k > a) rec = [a, k];
+  }
+  // Skip a time or place adverbial: `on Monday`, `in a statement`, `Tuesday`.
+  for (let guard = 0; guard < 3; guard++) {
+    const t = toks[k];
+    if (!t || t.q) break;
+    if (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'again', 'recently', 'also'].includes(t.w)) {
+      k++;
+      continue;
+    }
+    if (t.w === 'on' && toks[k + 1] && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[k + 1].w)) {
+      k += 2;
+      continue;
+    }
+    if (t.w === 'in' && ['a', 'an', 'its', 'his', 'her', 'their'].includes(toks[k + 1]?.w ?? '') && toks[k + 2] && !toks[k + 2].q) {
+      // `in a statement`, `in an interview`, `in a Telegram post` up to a comma, colon or quote.
+      let j = k + 2;
+      while (toks[j] && isWord(toks[j]) && !toks[j].q && j - k < 6 && !lex.clauseBreaks.has(toks[j].w)) j++;
+      if (toks[j] && (toks[j].w === ',' || toks[j].w === ':' || toks[j].q || toks[j].w === 'that')) {
+        k = j;
+        continue;
+      }
+    }
+    break;
+  }
+  while (toks[k] && (toks[k].w === ',' || toks[k].w === ':' || toks[k].w === '—')) k++;
+  return { start: k, recipient: rec };
+}
+
+/** Skips a listener after `told`/`asked`: a pronoun, `reporters`, a broadcaster, `the BBC`, a name. */
+function skipListener(toks: readonly Tok[], k: number): number {
+  const lex = lexicon();
+  const t = toks[k];
+  if (!t || t.q || !isWord(t)) return k;
+  for (const b of lex.broadcasters) {
+    const m = matchPhrase(toks, k, b.split(' '));
+    if (m > 0) return m;
+  }
+  if (['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(t.w)) {
+    const n = toks[k + 1];
+    if (!n || n.q || !isWord(n)) return k;
+    if (n.cap) return capChain(toks, k + 1);
+    const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, b.split(' '))).find((x) => x > 0);
+    return m ?? k + 2;
+  }
+  if (lex.recipients.has(t.w)) return k + 1;
+  if (t.cap) return capChain(toks, k);
+  return k;
+}
+
+/** The end of a run of capitalised words (`New York Times`, `Fox News`), with inner `of` and `.`. */
+function capChain(toks: readonly Tok[], k: number): number {
+  while (toks[k] && !toks[k].q && (toks[k].cap || ((toks[k].w === 'of' || toks[k].w === '.') && toks[k + 1]?.cap))) k++;
+  return k;
+}
+
+/** Classifies content: all quotation (direct), part quotation (mixed) or none (indirect). */
+export function kindOf(text: string, content: readonly Sub[]): AttributionKind {
+  if (!content.length) return 'indirect';
+  const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && QUOTE_MARKS.test(c.text[c.text.length - 1]));
+  if (direct) return 'direct';
+  // A quotation of three words or more inside paraphrase makes it mixed; shorter ones are scare quotes.
+  const quoted = content.some((c) => /["“«„][^"”»]*?\S+\s+\S+\s+\S+[^"”»]*["”»]/.test(c.text));
+  return quoted ? 'mixed' : 'indirect';
+}
+
+/** Builds an attribution draft from one cue in one unit; `undefined` when the cue does not hold. */
+export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefined {
+  const toks = unit.toks;
+  const end = toks.length;
+  const lex = lexicon();
+  if (hit.kind === 'adverb') {
+    const cue = span(text, toks, hit.a, hit.b)!;
+    const content = [span(text, toks, 0, hit.a), sub(text, toks[hit.b - 1].e, unit.end)].filter((x): x is Sub => !!x);
+    if (!content.length) return undefined;
+    return { source: null, cue, content, kind: kindOf(text, content), unattributed: true, final: false };
+  }
+  if (hit.kind === 'passive') {
+    const cue = span(text, toks, hit.a, hit.b)!;
+    const before = hit.a > 0 && toks[hit.a - 1].w === 'it' && hit.a - 1 === scanLeft(toks, hit.a) ? null : span(text, toks, scanLeft(toks, hit.a), hit.a);
+    const after = sub(text, toks[hit.b - 1].e, unit.end);
+    const content = [before, after].filter((x): x is Sub => !!x);
+    if (!after) return undefined;
+    const belief = /^(believed|thought|feared|expected|understood|known|considered|suspected)$/.test(toks[hit.b - 1].w);
+    return { source: null, cue, content, kind: belief ? 'belief' : kindOf(text, content), unattributed: true, final: false };
+  }
+  if (hit.kind === 'prep') {
+    const cue = span(text, toks, hit.a, hit.b)!;
+    const sb = scanRight(toks, hit.b);
+    const source = span(text, toks, hit.b, sb);
+    if (!source) return undefined;
+    let after = sb;
+    const via = citing(text, toks, sb);
+    if (via) after = via.end;
+    const left = hit.a > 0 ? trimSource(toks, 0, hit.a) : [0, 0];
+    const leftText = left[1] > left[0] ? sub(text, toks[0].s, toks[hit.a - 1].e) : null;
+    const right = after < end ? sub(text, toks[after].s, unit.end) : null;
+    // `According to X, ...` puts content after; `..., according to X.` puts it before.
+    const content = leftText && (toks[hit.a - 1].w === ',' || !right || toks[hit.a - 1].q) ? [leftText] : right ? [right] : [];
+    if (!content.length) return undefined;
+    return { source, cue, content, kind: 'according-to', final: content[0] === leftText, ...(via ? { via: [via.via] } : {}) };
+  }
+  // A reporting verb.
+  const verb = hit.verb!;
+  let a = hit.a;
+  while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+  let b = hit.b;
+  for (const p of [['in', 'a', 'statement'], ['in', 'a', 'written', 'statement']]) {
+    const m = matchPhrase(toks, b, p);
+    if (m > 0) b = m;
+  }
+  const cue = span(text, toks, a, b)!;
+  let srcA = scanLeft(toks, a);
+  let [sa, sb] = trimSource(toks, srcA, a);
+  // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
+  if (sa < sb && PREPOSITIONS.has(toks[sa].w)) return undefined;
+  let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
+  let final = false;
+  let inverted = false;
+  let tailStart = b;
+  let via: Sub | undefined;
+  const before = toks[srcA - 1];
+  if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
+    // `Smith, the mayor, said` / `Smith, who ..., said`: a name, then an apposition or relative clause.
+    const k2 = srcA - 1;
+    const s2 = scanLeftLoose(toks, k2);
+    const k1 = s2 - 1;
+    if (before.w === ',' && toks[k1]?.w === ',' && s2 < k2) {
+      const s1 = scanLeft(toks, k1);
+      if (nameLike(toks, s1, k1)) {
+        source = span(text, toks, s1, k2);
+        srcA = s1;
+      }
+    }
+    if (!source) {
+      // Inverted: `"...," said Smith` or `..., said the ministry, citing ...`.
+      const e = scanRight(toks, b);
+      const s = span(text, toks, b, e);
+      if (!s || e - b > 8) return undefined;
+      let stop = e;
+      // An apposition running to the end of the sentence belongs to the source.
+      if (toks[e]?.w === ',' && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
+        const last = toks[end - 1];
+        const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
+        if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
+      }
+      source = span(text, toks, b, stop);
+      tailStart = stop;
+      inverted = true;
+    }
+  }
+  const left = toks[srcA - 1];
+  const hasLeft = srcA > 0 && left && (left.w === ',' || isQuoteMark(left) || left.w === '—' || left.q);
+  // The words after the cue: short (a time, a listener) when the content is on the left.
+  let k = tailStart;
+  const cited = citing(text, toks, k);
+  if (cited) {
+    via = cited.via;
+    k = cited.end;
+  }
+  const tail = toks.slice(k).filter((t) => isWord(t) || t.q);
+  // After a content-first cue only a time, place, channel or listener may follow (`, Smith said on Monday.`).
+  const afterListener = verb.recipient ? toks.slice(skipListener(toks, k)).filter((t) => isWord(t) || t.q) : tail;
+  const tailIsShort =
+    !tail.some((t) => t.q || t.w === 'that') &&
+    tail.length <= MAX_TAIL &&
+    (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w));
+  const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
+  let content: Sub[] = [];
+  let recipient: Sub | undefined;
+  if (hasLeft && (inverted || tailIsShort || tailIsQuote)) {
+    final = true;
+    const lastTok = srcA - 1;
+    const leftEnd = isQuoteMark(left) ? left.e : left.s;
+    const c = lastTok > 0 || isQuoteMark(left) ? sub(text, unit.start, leftEnd, isQuoteMark(left)) : null;
+    if (c) content.push(c);
+    if (tailIsQuote) {
+      const q = sub(text, toks[k + 1].s, unit.end, true);
+      if (q) content.push(q);
+    } else if (verb.recipient && tail.length) {
+      const r = contentStart(toks, k, true).recipient;
+      if (r) recipient = span(text, toks, r[0], r[1]) ?? undefined;
+    }
+  } else if (!inverted) {
+    const cs = contentStart(toks, k, verb.recipient);
+    if (cs.recipient) recipient = span(text, toks, cs.recipient[0], cs.recipient[1]) ?? undefined;
+    if (cs.start < end) {
+      const quoted = toks[cs.start].q;
+      const c = sub(text, toks[cs.start].s, unit.end, quoted && isQuoteMark(toks[end - 1]));
+      if (c) content.push(c);
+    }
+  } else return undefined;
+  if (source && sb - sa > MAX_SOURCE) return undefined;
+  if (!source && !final) return undefined;
+  const draft: Draft = {
+    source,
+    cue,
+    content,
+    kind: verb.class === 'belief' ? 'belief' : kindOf(text, content),
+    final,
+    verbLemma: verb.lemma,
+  };
+  if (!content.length) draft.wantsPrevious = true;
+  if (via) draft.via = [via];
+  if (recipient) draft.recipient = recipient;
+  return draft;
+}
+
+/** Like scanLeft, but lets a relative clause (`who leads the party`) through its clause words. */
+function scanLeftLoose(toks: readonly Tok[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && i - j <= 20) {
+    const t = toks[j];
+    if (t.q || (!isWord(t) && t.w !== '.' && t.w !== '(' && t.w !== ')' && t.w !== '’' && t.w !== "'")) break;
+    j--;
+  }
+  return j + 1;
+}
