@@ -38,7 +38,7 @@ export interface CueHit {
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 /** Any quotation mark, opening or closing. */
-export const QUOTE_MARKS = /["“”«»„]/;
+export const QUOTE_MARKS = /["“”«»„]|''/;
 
 /** Finds quotations in one paragraph (`text` is the paragraph, `offset` its position). */
 export function findQuotes(text: string, offset: number): Quote[] {
@@ -46,15 +46,20 @@ export function findQuotes(text: string, offset: number): Quote[] {
   let openAt = -1;
   let straight = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    let c = text[i];
+    // Two apostrophes stand for a straight double quote in some wire copy.
+    const pair = c === "'" && text[i + 1] === "'";
+    if (pair) c = '"';
     if (openAt < 0 && (OPEN.has(c) || c === '"')) {
       // A straight quote opens only where a quotation can begin (not `5" tall`).
       if (c === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
       openAt = i;
       straight = c === '"';
+      if (pair) i++;
     } else if (openAt >= 0 && ((straight && c === '"') || (!straight && CLOSE.has(c)))) {
-      out.push({ start: offset + openAt, end: offset + i + 1, open: false });
+      out.push({ start: offset + openAt, end: offset + i + (pair ? 2 : 1), open: false });
       openAt = -1;
+      if (pair) i++;
     } else if (openAt >= 0 && !straight && OPEN.has(c)) {
       // A new opening mark before a close: the earlier quote was left open (typo); restart here.
       openAt = i;
@@ -64,7 +69,7 @@ export function findQuotes(text: string, offset: number): Quote[] {
   return out;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN = /''|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
 
 /** Tokenizes `text[start, end)` and marks tokens inside any of the quotes. */
 export function tokenize(text: string, start: number, end: number, quotes: readonly Quote[]): Tok[] {
@@ -75,6 +80,7 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
   let qi = 0;
   while ((m = TOKEN.exec(seg))) {
     const s = start + m.index;
+    // Word tokens keep their case in `cap`; `w` is lower-cased.
     const e = s + m[0].length;
     while (qi < quotes.length && quotes[qi].end <= s) qi++;
     const q = qi < quotes.length && quotes[qi].start <= s && s < quotes[qi].end;
@@ -84,11 +90,13 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
 }
 
 /** Groups a paragraph's sentences into units so that no quotation is split between units. */
-export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[]): Array<{ start: number; end: number }> {
+export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[], text = ''): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
-    if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
+    // A sentence cannot start in lower case: the splitter broke after an abbreviation (`Sen. Paul (R-Ky.) said`).
+    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '')) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
     else if (prev && quotes.some((q) => q.open && q.start < prev.end && q.end >= s.start)) prev.end = s.end;
     else out.push({ start: s.start, end: s.end });
   }
@@ -141,6 +149,11 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.particle && next?.w !== verb.particle) continue;
     if (prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
     if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
+    // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
+    if (verb.nounlike && (t.w !== t.w.toLowerCase() || (prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)))) continue;
+    if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
+    // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
+    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after'))) continue;
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).

@@ -27,6 +27,7 @@ export interface Draft {
   /** Token range of a listener (`told KBS`), for the channel. */
   recipient?: Sub;
   verbLemma?: string;
+  verbClass?: 'speech' | 'belief' | 'weak';
 }
 
 const MAX_SOURCE = 14;
@@ -264,42 +265,55 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   }
   const cue = span(text, toks, a, b)!;
   let srcA = scanLeft(toks, a);
+  // A relative pronoun right before the cue is the source (`voters who said`).
+  if (srcA < a && toks.slice(srcA, a).some((t) => t.w === 'who' || t.w === 'which')) {
+    let r = a - 1;
+    while (toks[r].w !== 'who' && toks[r].w !== 'which') r--;
+    srcA = r;
+  }
   let [sa, sb] = trimSource(toks, srcA, a);
   // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
-  if (sa < sb && PREPOSITIONS.has(toks[sa].w)) return undefined;
+  if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w)) return undefined;
   let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
   let final = false;
   let inverted = false;
   let tailStart = b;
   let via: Sub | undefined;
   const before = toks[srcA - 1];
-  if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
-    // `Smith, the mayor, said` / `Smith, who ..., said`: a name, then an apposition or relative clause.
-    const k2 = srcA - 1;
-    const s2 = scanLeftLoose(toks, k2);
-    const k1 = s2 - 1;
-    if (before.w === ',' && toks[k1]?.w === ',' && s2 < k2) {
-      const s1 = scanLeft(toks, k1);
-      if (nameLike(toks, s1, k1)) {
-        source = span(text, toks, s1, k2);
-        srcA = s1;
-      }
-    }
-    if (!source) {
+  const ing = /ing$/.test(toks[hit.a].w);
+  if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
+    // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
+    const subj = subjectOf(toks);
+    if (!subj || subj[1] >= a) return undefined;
+    source = span(text, toks, subj[0], subj[1]);
+    srcA = a;
+  } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
+    const app = before.w === ',' ? apposition(toks, srcA - 1) : undefined;
+    if (app) {
+      source = span(text, toks, app, srcA - 1);
+      srcA = app;
+    } else {
       // Inverted: `"...," said Smith` or `..., said the ministry, citing ...`.
       const e = scanRight(toks, b);
       const s = span(text, toks, b, e);
-      if (!s || e - b > 8) return undefined;
-      let stop = e;
-      // An apposition running to the end of the sentence belongs to the source.
-      if (toks[e]?.w === ',' && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
-        const last = toks[end - 1];
-        const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
-        if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
+      if (!s || e - b > MAX_SOURCE) {
+        // `Gov. Smith (R-OH), said, "..."`: a name set off by a comma before the cue.
+        const s0 = scanLeft(toks, srcA - 1);
+        if (before.w !== ',' || !nameLike(toks, s0, srcA - 1)) return undefined;
+        source = span(text, toks, s0, srcA - 1);
+        srcA = s0;
+      } else {
+        let stop = e;
+        // An apposition running to the end of the sentence belongs to the source.
+        if (toks[e]?.w === ',' && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
+          const last = toks[end - 1];
+          const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
+          if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
+        }
+        source = span(text, toks, b, stop);
+        tailStart = stop;
+        inverted = true;
       }
-      source = span(text, toks, b, stop);
-      tailStart = stop;
-      inverted = true;
     }
   }
   const left = toks[srcA - 1];
@@ -315,9 +329,8 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   // After a content-first cue only a time, place, channel or listener may follow (`, Smith said on Monday.`).
   const afterListener = verb.recipient ? toks.slice(skipListener(toks, k)).filter((t) => isWord(t) || t.q) : tail;
   const tailIsShort =
-    !tail.some((t) => t.q || t.w === 'that') &&
-    tail.length <= MAX_TAIL &&
-    (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w));
+    (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1])) ||
+    (!tail.some((t) => t.q || t.w === 'that') && tail.length <= MAX_TAIL && (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w)));
   const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
   let content: Sub[] = [];
   let recipient: Sub | undefined;
@@ -352,11 +365,53 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     kind: verb.class === 'belief' ? 'belief' : kindOf(text, content),
     final,
     verbLemma: verb.lemma,
+    verbClass: verb.class,
   };
   if (!content.length) draft.wantsPrevious = true;
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;
+}
+
+/** The subject at the start of a unit: a pronoun or a run of capitalised words (after openers). */
+function subjectOf(toks: readonly Tok[]): [number, number] | undefined {
+  const lex = lexicon();
+  let a = 0;
+  while (a < toks.length && (lex.fillers.has(toks[a].w) || toks[a].w === ',')) a++;
+  const t = toks[a];
+  if (!t || t.q) return undefined;
+  if (['he', 'she', 'they', 'we', 'i', 'it'].includes(t.w)) return [a, a + 1];
+  let b = a;
+  if (['the', 'a', 'an'].includes(t.w)) b++;
+  const c = capChainEnd(toks, b);
+  if (c === b || c - a > 7) return undefined;
+  return [a, c];
+}
+
+function capChainEnd(toks: readonly Tok[], k: number): number {
+  while (toks[k] && !toks[k].q && (toks[k].cap || (['of', '.', '(', ')'].includes(toks[k].w) && (toks[k + 1]?.cap || toks[k + 1]?.w === ')' || toks[k + 1]?.w === ',')))) k++;
+  return k;
+}
+
+/**
+ * `Smith, the mayor, said` / `Prince, chief of X, a Y company, said` / `Smith, who ..., said`:
+ * given the comma before the cue, returns where the source starts, or undefined.
+ */
+function apposition(toks: readonly Tok[], comma: number): number | undefined {
+  let k = comma;
+  for (let n = 0; n < 3; n++) {
+    const s2 = scanLeftLoose(toks, k);
+    if (s2 >= k || toks[s2 - 1]?.w !== ',') return undefined;
+    const k1 = s2 - 1;
+    const s1 = scanLeft(toks, k1);
+    const opener = toks[s1 - 1];
+    // The head phrase stands at a clause start (sentence start, after `that`, a quote or a colon).
+    const atStart = !opener || opener.q || opener.w === 'that' || opener.w === ':' || lexicon().clauseBreaks.has(opener.w);
+    if (s1 < k1 && atStart && (nameLike(toks, s1, k1) || (k1 - s1 <= 10 && !toks.slice(s1, k1).some((t) => lexicon().verbs.has(t.w))))) return s1;
+    if (!opener || opener.w !== ',') return undefined;
+    k = k1;
+  }
+  return undefined;
 }
 
 /** Like scanLeft, but lets a relative clause (`who leads the party`) through its clause words. */

@@ -50,7 +50,9 @@ function partsOf(d: Draft): Sub[] {
 
 /** Chooses among the cues of one unit: content-before cues first, then left to right; no overlaps. */
 function choose(drafts: Draft[]): Draft[] {
-  const order = [...drafts].sort((x, y) => Number(y.final) - Number(x.final) || x.cue.start - y.cue.start);
+  // Speech cues before belief and weak ones: `Asked if she believed ..., Clinton said ...`.
+  const weak = (d: Draft) => Number(d.verbClass === 'belief' || d.verbClass === 'weak');
+  const order = [...drafts].sort((x, y) => Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
   const kept: Draft[] = [];
   for (const d of order) {
     // A cue inside another attribution's content is reported speech within it (univocal reading).
@@ -94,7 +96,7 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       si++;
     }
     if (!sents.length) sents.push({ start, end: i });
-    const units = unitsOf(sents, quotes).map((u) => ({ ...u, para, toks: tokenize(text, u.start, u.end, quotes) }));
+    const units = unitsOf(sents, quotes, text).map((u) => ({ ...u, para, toks: tokenize(text, u.start, u.end, quotes) }));
     paraUnits.push(units);
     paraQuotes.push(quotes);
     units.forEach((unit, ui) => {
