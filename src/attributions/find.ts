@@ -147,7 +147,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     const verb = lex.verbs.get(t.w);
     if (!verb) continue;
     if (verb.particle && next?.w !== verb.particle) continue;
-    if (prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
+    if (verb.nounlike && prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
     if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
     // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
     if (verb.nounlike && (t.w !== t.w.toLowerCase() || (prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)))) continue;

@@ -289,7 +289,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
     const app = before.w === ',' ? apposition(toks, srcA - 1) : undefined;
-    if (app) {
+    if (app !== undefined) {
       source = span(text, toks, app, srcA - 1);
       srcA = app;
     } else {
