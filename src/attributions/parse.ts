@@ -195,7 +195,10 @@ function skipListener(toks: readonly Tok[], k: number): number {
     if (!n || n.q || !isWord(n)) return k;
     if (n.cap) return capChain(toks, k + 1);
     const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, b.split(' '))).find((x) => x > 0);
-    return m ?? k + 2;
+    if (m) return m;
+    // `told the crowd the plan ...`: a listener noun only when a clause or quote starts after it.
+    const after = toks[k + 2];
+    return after && (after.q || [':', ',', 'that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'this', 'there'].includes(after.w)) ? k + 2 : k;
   }
   if (lex.recipients.has(t.w)) return k + 1;
   if (t.cap) return capChain(toks, k);
@@ -211,7 +214,8 @@ function capChain(toks: readonly Tok[], k: number): number {
 /** Classifies content: all quotation (direct), part quotation (mixed) or none (indirect). */
 export function kindOf(text: string, content: readonly Sub[]): AttributionKind {
   if (!content.length) return 'indirect';
-  const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && QUOTE_MARKS.test(c.text[c.text.length - 1]));
+  // Every part is a quotation: it opens with a mark and closes with one, or runs on unclosed.
+  const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && (QUOTE_MARKS.test(c.text[c.text.length - 1]) || !QUOTE_MARKS.test(c.text.slice(1))));
   if (direct) return 'direct';
   // A quotation of three words or more inside paraphrase makes it mixed; shorter ones are scare quotes.
   const quoted = content.some((c) => /["“«„][^"”»]*?\S+\s+\S+\s+\S+[^"”»]*["”»]/.test(c.text));
@@ -352,7 +356,9 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     if (cs.recipient) recipient = span(text, toks, cs.recipient[0], cs.recipient[1]) ?? undefined;
     if (cs.start < end) {
       const quoted = toks[cs.start].q;
-      const c = sub(text, toks[cs.start].s, unit.end, quoted && isQuoteMark(toks[end - 1]));
+      // A quotation keeps its final stop, also when it runs on unclosed into the next paragraph.
+      const unclosed = !toks.slice(cs.start + 1).some((t) => isQuoteMark(t));
+      const c = sub(text, toks[cs.start].s, unit.end, quoted && (isQuoteMark(toks[end - 1]) || unclosed));
       if (c) content.push(c);
     }
   } else return undefined;
