@@ -150,7 +150,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
     if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
     // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
-    if (verb.nounlike && (t.w !== t.w.toLowerCase() || (prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)))) continue;
+    // Past forms (`Trump tweeted`, `The Post reported`) are verbs even after a name.
+    if (verb.nounlike && !/ed$/.test(t.w) && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
     if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after'))) continue;
@@ -160,7 +161,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
     // A noun-like form opening a clause is a noun (`Reports say ...`).
     if (verb.nounlike && (!prev || !isWord(prev))) continue;
-    out.push({ kind: 'verb', a: i, b: verb.particle ? i + 2 : i + 1, verb });
+    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));
+    out.push({ kind: 'verb', a: i, b: particle ? i + 2 : i + 1, verb });
   }
   return out;
 }

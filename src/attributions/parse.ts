@@ -28,6 +28,8 @@ export interface Draft {
   recipient?: Sub;
   verbLemma?: string;
   verbClass?: 'speech' | 'belief' | 'weak';
+  /** `..., adding ...`: the source is that of the attribution before it in the sentence. */
+  inherit?: boolean;
 }
 
 const MAX_SOURCE = 14;
@@ -281,6 +283,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
   let final = false;
   let inverted = false;
+  let inherit = false;
   let tailStart = b;
   let via: Sub | undefined;
   const before = toks[srcA - 1];
@@ -288,8 +291,8 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
     const subj = subjectOf(toks);
-    if (!subj || subj[1] >= a) return undefined;
-    source = span(text, toks, subj[0], subj[1]);
+    source = subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null;
+    inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
     const app = before.w === ',' ? apposition(toks, srcA - 1) : undefined;
@@ -358,12 +361,21 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const quoted = toks[cs.start].q;
       // A quotation keeps its final stop, also when it runs on unclosed into the next paragraph.
       const unclosed = !toks.slice(cs.start + 1).some((t) => isQuoteMark(t));
-      const c = sub(text, toks[cs.start].s, unit.end, quoted && (isQuoteMark(toks[end - 1]) || unclosed));
+      // `X said Y, adding Z`: the -ing clause is an attribution of its own.
+      let stop = unit.end;
+      for (let j = cs.start + 1; j < end - 1; j++) {
+        const n = toks[j + 1];
+        if (toks[j].w === ',' && !n.q && /ing$/.test(n.w) && lex.verbs.get(n.w)?.class === 'speech') {
+          stop = toks[j].s;
+          break;
+        }
+      }
+      const c = sub(text, toks[cs.start].s, stop, quoted && stop === unit.end && (isQuoteMark(toks[end - 1]) || unclosed));
       if (c) content.push(c);
     }
   } else return undefined;
   if (source && sb - sa > MAX_SOURCE) return undefined;
-  if (!source && !final) return undefined;
+  if (!source && !final && !inherit) return undefined;
   const draft: Draft = {
     source,
     cue,
@@ -374,6 +386,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     verbClass: verb.class,
   };
   if (!content.length) draft.wantsPrevious = true;
+  if (inherit) draft.inherit = true;
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;

@@ -109,7 +109,13 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
         const d = parseCue(text, unit, hit);
         if (d) drafts.push(d);
       }
-      for (const d of choose(drafts)) {
+      const kept = choose(drafts);
+      for (const d of kept) {
+        if (d.inherit) {
+          const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop() ?? placed.filter((p) => p.para === para && p.source).pop();
+          if (prev?.source) d.source = prev.source;
+          if (!d.source) continue;
+        }
         if (d.wantsPrevious) {
           const prev = units[ui - 1];
           const q = prev && sub(text, prev.start, prev.end, true);
