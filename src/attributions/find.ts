@@ -44,7 +44,6 @@ export const QUOTE_MARKS = /["“”«»„]|''/;
 export function findQuotes(text: string, offset: number): Quote[] {
   const out: Quote[] = [];
   let openAt = -1;
-  let straight = false;
   for (let i = 0; i < text.length; i++) {
     let c = text[i];
     // Two apostrophes stand for a straight double quote in some wire copy.
@@ -54,13 +53,13 @@ export function findQuotes(text: string, offset: number): Quote[] {
       // A straight quote opens only where a quotation can begin (not `5" tall`).
       if (c === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
       openAt = i;
-      straight = c === '"';
       if (pair) i++;
-    } else if (openAt >= 0 && ((straight && c === '"') || (!straight && CLOSE.has(c)))) {
+    } else if (openAt >= 0 && (c === '"' || CLOSE.has(c))) {
+      // Any closing mark ends a quotation: copy often mixes straight and curly marks.
       out.push({ start: offset + openAt, end: offset + i + (pair ? 2 : 1), open: false });
       openAt = -1;
       if (pair) i++;
-    } else if (openAt >= 0 && !straight && OPEN.has(c)) {
+    } else if (openAt >= 0 && OPEN.has(c)) {
       // A new opening mark before a close: the earlier quote was left open (typo); restart here.
       openAt = i;
     }

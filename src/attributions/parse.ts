@@ -30,6 +30,8 @@ export interface Draft {
   verbClass?: 'speech' | 'belief' | 'weak';
   /** `..., adding ...`: the source is that of the attribution before it in the sentence. */
   inherit?: boolean;
+  /** Where this attribution's clause starts (`, and` before its source): earlier content stops there. */
+  clauseStart?: number;
 }
 
 const MAX_SOURCE = 14;
@@ -54,7 +56,7 @@ function isBreak(toks: readonly Tok[], i: number): boolean {
   // A period after a short capitalised word is an abbreviation (Sen. Rep. Gen.), not a break.
   if (t.w === '.') {
     const p = toks[i - 1];
-    return !(p && p.cap && p.e === t.s && p.w.length <= 4);
+    return !(p && p.cap && p.e === t.s && (p.w.length <= 4 || toks[i + 1]?.w === ')'));
   }
   return true;
 }
@@ -387,6 +389,12 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   };
   if (!content.length) draft.wantsPrevious = true;
   if (inherit) draft.inherit = true;
+  // `..., and Smith said ...` / `...; Smith said`: where this clause begins, so an earlier content can stop there.
+  const boundary = toks[srcA - 1];
+  if (boundary && !final && (['and', 'but', 'while', 'whereas', ';'].includes(boundary.w) || (inherit && boundary.w === ','))) {
+    const at = toks[srcA - 2]?.w === ',' ? srcA - 2 : srcA - 1;
+    draft.clauseStart = toks[at].s;
+  }
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;

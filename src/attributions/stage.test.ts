@@ -153,7 +153,7 @@ test('sources link to an overlapping entity span when an entities layer exists',
 test('no attribution in plain narrative, scare quotes or cue words used as nouns', () => {
   assert.deepEqual(run('The storm closed the harbour for three days and flooded the lower town.'), []);
   assert.deepEqual(run('The report on the storm was published by the United States weather office.'), []);
-  assert.deepEqual(run('Residents called the repairs a “miracle” of engineering.'), []);
+  assert.deepEqual(run('Engineers renamed the rebuilt span the “Harbour Arch” after the storm.'), []);
 });
 
 test('the stage runs in the pipeline and its spans pass the report schema', () => {

@@ -55,6 +55,15 @@ function choose(drafts: Draft[]): Draft[] {
   const order = [...drafts].sort((x, y) => Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
   const kept: Draft[] = [];
   for (const d of order) {
+    // A coordinated clause (`..., and Smith said ...`) ends the content of the attribution before it.
+    const cs = d.clauseStart;
+    if (cs !== undefined) {
+      for (const k of kept) {
+        if (k.cue.end <= cs && k.content.some((c) => c.start < cs && c.end > d.cue.start)) {
+          k.content = k.content.filter((c) => c.start < cs).map((c) => (c.end > cs ? { ...c, end: cs, text: c.text.slice(0, cs - c.start) } : c));
+        }
+      }
+    }
     // A cue inside another attribution's content is reported speech within it (univocal reading).
     if (kept.some((k) => k.content.some((c) => overlaps(c, d.cue)) || partsOf(k).some((p) => partsOf(d).some((q) => overlaps(p, q))))) continue;
     // Content that would swallow an attribution already kept stops where that one begins.
