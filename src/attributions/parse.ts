@@ -76,7 +76,10 @@ export function sub(text: string, start: number, end: number, keepFinalStop = fa
     }
     break;
   }
-  if (e <= s) return null;
+  // A dateline (`HARBOURNE, May 2 (Wire) — `) opens the paragraph but is not part of what was said.
+  const dl = /^[A-Z][A-Z.’'\s-]{2,}(?:,[^—–\n]{0,40})?\s[—–]\s/.exec(text.slice(s, e));
+  if (dl) s += dl[0].length;
+  if (e <= s || !/[\p{L}\p{N}]/u.test(text.slice(s, e))) return null;
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
@@ -192,7 +195,8 @@ function skipListener(toks: readonly Tok[], k: number): number {
   if (!t || t.q || !isWord(t)) return k;
   for (const b of lex.broadcasters) {
     const m = matchPhrase(toks, k, b.split(' '));
-    if (m > 0) return m;
+    // `told BBC Radio Four’s Any Questions`: a programme name may follow the broadcaster.
+    if (m > 0) return capChain(toks, m);
   }
   if (['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(t.w)) {
     const n = toks[k + 1];
@@ -337,8 +341,11 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const tail = toks.slice(k).filter((t) => isWord(t) || t.q);
   // After a content-first cue only a time, place, channel or listener may follow (`, Smith said on Monday.`).
   const afterListener = verb.recipient ? toks.slice(skipListener(toks, k)).filter((t) => isWord(t) || t.q) : tail;
+  const noClause = !tail.some((t) => t.q || t.w === 'that');
   const tailIsShort =
     (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1])) ||
+    // After a closing quote the cue ends the report: `..." he told supporters at a rally in Ohio.`
+    (isQuoteMark(toks[srcA - 1]) && noClause && tail.length <= 15) ||
     (!tail.some((t) => t.q || t.w === 'that') && tail.length <= MAX_TAIL && (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w)));
   const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
   let content: Sub[] = [];
