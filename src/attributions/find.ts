@@ -28,13 +28,14 @@ export interface Unit {
 
 /** A place where an attribution may be anchored, before its parts are found. */
 export interface CueHit {
-  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'colon';
+  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question';
   /** Token range of the cue itself. */
   a: number;
   b: number;
   verb?: CueVerb;
 }
 
+const QUESTION_WORDS = new Set(['whether', 'if', 'about', 'what', 'who', 'whom', 'why', 'how', 'when', 'where', 'which', 'by', 'to']);
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 /** Any quotation mark, opening or closing. */
@@ -145,12 +146,19 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     }
     const verb = lex.verbs.get(t.w);
     if (!verb) continue;
+    // `When asked whether ...`, `Asked about ...`, `was asked if ...`: a question whose asker goes unnamed.
+    if (verb.lemma === 'ask' && t.w === 'asked' && (!prev || prev.w === 'when' || prev.w === 'if' || prev.w === ',' || lex.passiveAux.has(prev.w)) && next && QUESTION_WORDS.has(next.w)) {
+      out.push({ kind: 'question', a: lex.passiveAux.has(prev?.w ?? '') ? i - 1 : i, b: i + 1 });
+      continue;
+    }
     if (verb.particle && next?.w !== verb.particle) continue;
     if (verb.nounlike && prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
     if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
     // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
     // Past forms (`Trump tweeted`, `The Post reported`) are verbs even after a name.
-    if (verb.nounlike && !/ed$/.test(t.w) && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
+    // A present form after a name is a verb when an object follows (`Biden calls him`, `Smith claims that`).
+    const objectNext = /s$/.test(t.w) && next && ['that', 'him', 'her', 'them', 'it', 'the', 'a', 'an', 'his', 'their', 'its'].includes(next.w);
+    if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
     if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after'))) continue;

@@ -1,5 +1,6 @@
 import { QUOTE_MARKS, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
 import { lexicon } from './lexicon.js';
+import { wink } from '../language/wink.js';
 
 /** A part of an attribution: clean-text bounds and the text there. */
 export interface Sub {
@@ -241,6 +242,15 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     if (!content.length) return undefined;
     return { source: null, cue, content, kind: kindOf(text, content), unattributed: true, final: false };
   }
+  if (hit.kind === 'question') {
+    // The question runs to the next comma or colon: `When asked whether X, Smith said ...`.
+    const cue = span(text, toks, hit.a, hit.b)!;
+    let e = hit.b;
+    while (e < end && toks[e].w !== ',' && toks[e].w !== ':' && !(toks[e].q && e > hit.b)) e++;
+    const content = span(text, toks, hit.b, e);
+    if (!content) return undefined;
+    return { source: null, cue, content: [content], kind: 'indirect', unattributed: true, final: false };
+  }
   if (hit.kind === 'passive') {
     const cue = span(text, toks, hit.a, hit.b)!;
     const before = hit.a > 0 && toks[hit.a - 1].w === 'it' && hit.a - 1 === scanLeft(toks, hit.a) ? null : span(text, toks, scanLeft(toks, hit.a), hit.a);
@@ -297,7 +307,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
     const subj = subjectOf(toks);
-    source = subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null;
+    source = subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s);
     inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
@@ -405,6 +415,37 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;
+}
+
+/**
+ * The subject of the clause in `text[start, end)` by part-of-speech tags: the words before the first
+ * verb, after any opening phrase set off by a comma. Used only for the few cues that need it.
+ */
+function taggedSubject(text: string, start: number, end: number): Sub | null {
+  const w = wink();
+  const doc = w.readDoc(text.slice(start, end));
+  const values = doc.tokens().out(w.its.value) as string[];
+  const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(w.its.pos) as string[];
+  let at = 0;
+  const starts: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    starts.push(at);
+    at += values[i].length;
+  }
+  let first = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (pos[i] === 'VERB' || pos[i] === 'AUX') {
+      if (i === first) return null;
+      // Skip determiners-only or adverb-only stretches: the subject needs a noun or pronoun.
+      if (!pos.slice(first, i).some((p) => p === 'NOUN' || p === 'PROPN' || p === 'PRON')) return null;
+      return sub(text, start + starts[first], start + starts[i - 1] + values[i - 1].length, true);
+    }
+    if (values[i] === ',') first = i + 1;
+    else if (i === first && (pos[i] === 'CCONJ' || pos[i] === 'ADV' || pos[i] === 'SCONJ')) first = i + 1;
+  }
+  return null;
 }
 
 /** The subject at the start of a unit: a pronoun or a run of capitalised words (after openers). */
