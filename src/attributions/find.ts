@@ -45,21 +45,27 @@ export const QUOTE_MARKS = /["“”«»„]|''/;
 export function findQuotes(text: string, offset: number): Quote[] {
   const out: Quote[] = [];
   let openAt = -1;
-  for (let i = 0; i < text.length; i++) {
-    let c = text[i];
+  // Jump from quote mark to quote mark: most characters are not marks.
+  const marks = /["“”«»„']/g;
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(text))) {
+    const i = m.index;
+    let c = m[0];
     // Two apostrophes stand for a straight double quote in some wire copy.
     const pair = c === "'" && text[i + 1] === "'";
-    if (pair) c = '"';
+    if (c === "'" && !pair) continue;
+    if (pair) {
+      c = '"';
+      marks.lastIndex = i + 2;
+    }
     if (openAt < 0 && (OPEN.has(c) || c === '"')) {
       // A straight quote opens only where a quotation can begin (not `5" tall`).
       if (c === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
       openAt = i;
-      if (pair) i++;
     } else if (openAt >= 0 && (c === '"' || CLOSE.has(c))) {
       // Any closing mark ends a quotation: copy often mixes straight and curly marks.
       out.push({ start: offset + openAt, end: offset + i + (pair ? 2 : 1), open: false });
       openAt = -1;
-      if (pair) i++;
     } else if (openAt >= 0 && OPEN.has(c)) {
       // A new opening mark before a close: the earlier quote was left open (typo); restart here.
       openAt = i;
@@ -84,7 +90,10 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
     const e = s + m[0].length;
     while (qi < quotes.length && quotes[qi].end <= s) qi++;
     const q = qi < quotes.length && quotes[qi].start <= s && s < quotes[qi].end;
-    out.push({ s, e, w: m[0].toLowerCase(), cap: /^\p{Lu}/u.test(m[0]), q });
+    const c = m[0].charCodeAt(0);
+    // ASCII fast path for the case test; other scripts use the Unicode property.
+    const cap = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(m[0]);
+    out.push({ s, e, w: m[0].toLowerCase(), cap, q });
   }
   return out;
 }
@@ -120,7 +129,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.q || !isWord(t)) continue;
-    const prep = lex.prepositional.find((p) => matchPhrase(toks, i, p) > 0);
+    const prep = lex.prepositionalFirst.has(t.w) ? lex.prepositional.find((p) => matchPhrase(toks, i, p) > 0) : undefined;
     if (prep) {
       // `per` alone is too common; it is a cue only before a capitalised source.
       if (prep.length === 1 && !toks[i + 1]?.cap) continue;

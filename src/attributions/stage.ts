@@ -93,8 +93,9 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
   let si = 0;
   let lineStart = 0;
   let para = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== '\n') continue;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const i = nl < 0 ? text.length : nl;
     const start = lineStart;
     lineStart = i + 1;
     if (i === start) continue;
@@ -105,7 +106,12 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       si++;
     }
     if (!sents.length) sents.push({ start, end: i });
-    const units = unitsOf(sents, quotes, text).map((u) => ({ ...u, para, toks: tokenize(text, u.start, u.end, quotes) }));
+    // Only units that hold a cue word (or open a paragraph with a colon, for headlines) are tokenized.
+    const units = unitsOf(sents, quotes, text).map((u, ui) => {
+      const t = text.slice(u.start, u.end);
+      const look = lex.anyCue.test(t) || (ui === 0 && t.includes(':'));
+      return { ...u, para, toks: look ? tokenize(text, u.start, u.end, quotes) : [] };
+    });
     paraUnits.push(units);
     paraQuotes.push(quotes);
     units.forEach((unit, ui) => {
@@ -198,7 +204,7 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
         continue;
       }
       const unit = units[u];
-      if (claimed.has(`${p}:${u}`) || !unit.toks[0]?.q || findCues(unit.toks).length) break;
+      if (claimed.has(`${p}:${u}`) || !QUOTE_MARKS.test(text[unit.start]) || findCues(unit.toks).length) break;
       const c = sub(text, unit.start, unit.end, true);
       if (c) d.content.push(c);
       claimed.add(`${p}:${u}`);
