@@ -36,6 +36,8 @@ export interface Draft {
 }
 
 const MAX_SOURCE = 14;
+/** Words that make a would-be source phrase a verb phrase. */
+const VERBAL = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'to', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'does', 'do', 'cannot', 'better']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'into', 'to', 'of', 'about', 'like', 'through', 'over', 'against', 'among', 'without', 'despite']);
 const MAX_TAIL = 8;
 
@@ -394,6 +396,18 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     }
   } else return undefined;
   if (source && sb - sa > MAX_SOURCE) return undefined;
+  // A source holding an auxiliary, a negation or an infinitive `to` is a verb phrase, so the cue word is not
+  // the clause's reporting verb (`she will have to emphasize`, `the donor didn't disclose`).
+  if (source && !inverted && sb > sa) {
+    // Words after a relative pronoun (`people who were there said`) may be verbs.
+    const rel = toks.slice(sa, sb).findIndex((t) => t.w === 'who' || t.w === 'which' || t.w === 'that');
+    const head = toks.slice(sa, rel < 0 ? sb : sa + rel);
+    const infinitive = (n: number) => {
+      const next = head[n + 1];
+      return !next || (!next.cap && !/^\d/.test(next.w) && !lex.determiners.has(next.w) && !lex.recipients.has(next.w));
+    };
+    if (head.some((t, n) => (t.w === 'to' ? infinitive(n) : VERBAL.has(t.w)) || /n[’']t$/.test(t.w) || (rel < 0 && n === head.length - 1 && /ing$/.test(t.w) && !t.cap))) return undefined;
+  }
   if (!source && !final && !inherit) return undefined;
   const draft: Draft = {
     source,
