@@ -36,6 +36,8 @@ export interface Draft {
 }
 
 const MAX_SOURCE = 14;
+/** Words that, after a comma, start a clause that is no longer part of the reported content. */
+const TRAILING_CLAUSE = new Set(['but', 'however', 'although', 'though', 'while', 'whereas', 'even', 'as', 'after', 'before', 'because', 'since', 'yet', 'despite', 'unlike']);
 /** Words that make a would-be source phrase a verb phrase. */
 const VERBAL = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'to', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'does', 'do', 'cannot', 'better']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'into', 'to', 'of', 'about', 'like', 'through', 'over', 'against', 'among', 'without', 'despite']);
@@ -151,7 +153,9 @@ function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { st
     if (t.q || (!isWord(t) && t.w !== ',' && t.w !== '.')) break;
     if (t.w === 'that') {
       const between = toks.slice(k, j);
-      if (between.every((x) => x.w !== 'that') && (j === k || between.some((x) => lex.adverbials.has(x.w) || x.cap || lex.recipients.has(x.w)) || recipient)) {
+      // `wants voters to know that ...`: an infinitive in between means `that` belongs to another verb.
+      const infinitive = between.some((x, n) => x.w === 'to' && between[n + 1] && !between[n + 1].cap && !lex.determiners.has(between[n + 1].w));
+      if (!infinitive && between.every((x) => x.w !== 'that') && (j === k || between.some((x) => lex.adverbials.has(x.w) || x.cap || lex.recipients.has(x.w)) || recipient)) {
         return { start: j, recipient: recipient && j > k ? [k, j] : undefined };
       }
       break;
@@ -163,6 +167,13 @@ function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { st
     const a = k;
     k = skipListener(toks, k);
     if (k > a) rec = [a, k];
+  } else if (toks[k]?.w === 'to' && toks[k + 1] && !toks[k + 1].q) {
+    // `said to reporters:`, `says to Nevadans, "..."`: a listener introduced by `to`.
+    const e = skipListener(toks, k + 1);
+    if (e > k + 1 && toks[e] && (toks[e].w === ':' || toks[e].w === ',' || toks[e].w === 'that' || toks[e].q)) {
+      rec = [k + 1, e];
+      k = e;
+    }
   }
   // Skip a time or place adverbial: `on Monday`, `in a statement`, `Tuesday`.
   for (let guard = 0; guard < 3; guard++) {
@@ -264,7 +275,9 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   }
   if (hit.kind === 'prep') {
     const cue = span(text, toks, hit.a, hit.b)!;
-    const sb = scanRight(toks, hit.b);
+    // `according to the AP and television networks`: a coordinated source stays whole.
+    let sb = scanRight(toks, hit.b);
+    while (toks[sb]?.w === 'and' && !toks[sb + 1]?.q && sb - hit.b < MAX_SOURCE) sb = scanRight(toks, sb + 1);
     const source = span(text, toks, hit.b, sb);
     if (!source) return undefined;
     let after = sb;
@@ -357,7 +370,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const tailIsShort =
     (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1])) ||
     // After a closing quote the cue ends the report: `..." he told supporters at a rally in Ohio.`
-    (isQuoteMark(toks[srcA - 1]) && noClause && tail.length <= 15) ||
+    (isQuoteMark(toks[srcA - 1]) && !tail.some((t) => t.q) && tail[0]?.w !== 'that' && tail.length <= 30) ||
     (!tail.some((t) => t.q || t.w === 'that') && tail.length <= MAX_TAIL && (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w)));
   const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
   let content: Sub[] = [];
@@ -382,11 +395,13 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const quoted = toks[cs.start].q;
       // A quotation keeps its final stop, also when it runs on unclosed into the next paragraph.
       const unclosed = !toks.slice(cs.start + 1).some((t) => isQuoteMark(t));
-      // `X said Y, adding Z`: the -ing clause is an attribution of its own.
+      // `X said Y, adding Z` / `..., but ...` / `..., applauding ...`: the content ends where a new clause
+      // is attached with a comma (a contrast, a time or reason clause, a participle).
       let stop = unit.end;
       for (let j = cs.start + 1; j < end - 1; j++) {
         const n = toks[j + 1];
-        if (toks[j].w === ',' && !n.q && /ing$/.test(n.w) && lex.verbs.get(n.w)?.class === 'speech') {
+        if (toks[j].q || n.q || !(toks[j].w === ',' || toks[j].w === '–' || toks[j].w === '—')) continue;
+        if ((/ing$/.test(n.w) && !n.cap && n.w.length > 4) || TRAILING_CLAUSE.has(n.w)) {
           stop = toks[j].s;
           break;
         }
