@@ -56,10 +56,13 @@ function isBreak(toks: readonly Tok[], i: number): boolean {
   const t = toks[i];
   if (!t) return true;
   if (t.q) return true;
+  // `Foner and Alba said`: `and` between two names joins one source.
+  if (t.w === 'and' && toks[i - 1]?.cap && toks[i + 1]?.cap && !toks[i + 1].q) return false;
   if (isWord(t)) return lexicon().clauseBreaks.has(t.w);
   if (t.w === '(' || t.w === ')' || t.w === '&' || t.w === '’' || t.w === "'" || t.w === '$' || t.w === '%') return false;
   // A period after a short capitalised word is an abbreviation (Sen. Rep. Gen.), not a break.
   if (t.w === '.') {
+    if (i === toks.length - 1) return true;
     const p = toks[i - 1];
     return !(p && p.cap && p.e === t.s && (p.w.length <= 4 || toks[i + 1]?.w === ')'));
   }
@@ -125,7 +128,9 @@ function trimSource(toks: readonly Tok[], a: number, b: number): [number, number
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
     else break;
   }
-  while (b > a && (lex.fillers.has(toks[b - 1].w) || ['on', 'in', 'at', 'night', 'morning', 'afternoon', 'evening'].includes(toks[b - 1].w))) b--;
+  // `Smith on Monday said`: drop the time; `a document filed Thursday` keeps it (it modifies the noun).
+  while (b > a + 1 && toks[b - 2].w === 'on' && lex.fillers.has(toks[b - 1].w)) b -= 2;
+  while (b > a && ['also', 'later', 'earlier', 'then', 'now', 'still', 'yet', 'previously', 'recently', 'initially', 'finally', 'publicly', 'privately'].includes(toks[b - 1].w)) b--;
   return [a, b];
 }
 
@@ -303,11 +308,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const cue = span(text, toks, a, b)!;
   let srcA = scanLeft(toks, a);
   // A relative pronoun right before the cue is the source (`voters who said`).
-  if (srcA < a && toks.slice(srcA, a).some((t) => t.w === 'who' || t.w === 'which')) {
-    let r = a - 1;
-    while (toks[r].w !== 'who' && toks[r].w !== 'which') r--;
-    srcA = r;
-  }
+  if (srcA < a && (toks[a - 1].w === 'who' || toks[a - 1].w === 'which')) srcA = a - 1;
   let [sa, sb] = trimSource(toks, srcA, a);
   // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
   if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w)) return undefined;
@@ -322,7 +323,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
     const subj = subjectOf(toks);
-    source = subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s);
+    source = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
     inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
@@ -343,7 +344,8 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       } else {
         let stop = e;
         // An apposition running to the end of the sentence belongs to the source.
-        if (toks[e]?.w === ',' && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
+        const opener = toks[e + 1]?.w ?? '';
+        if (toks[e]?.w === ',' && ['the', 'a', 'an', 'who', 'whose', 'which'].includes(opener) && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
           const last = toks[end - 1];
           const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
           if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
@@ -511,7 +513,13 @@ function apposition(toks: readonly Tok[], comma: number): number | undefined {
     const opener = toks[s1 - 1];
     // The head phrase stands at a clause start (sentence start, after `that`, a quote or a colon).
     const atStart = !opener || opener.q || opener.w === 'that' || opener.w === ':' || lexicon().clauseBreaks.has(opener.w);
-    if (s1 < k1 && atStart && (nameLike(toks, s1, k1) || (k1 - s1 <= 10 && !toks.slice(s1, k1).some((t) => lexicon().verbs.has(t.w))))) return s1;
+    if (s1 < k1 && atStart) {
+      // An opening adverbial (`In his response, Smith, the dean, said`): the source starts after it.
+      const first = toks[s1];
+      if (PREPOSITIONS.has(first.w) || lexicon().fillers.has(first.w) || first.w === 'just') return s2;
+      const nounPhrase = k1 - s1 <= 8 && !toks.slice(s1, k1).some((t) => !t.cap && (VERBAL.has(t.w) || /ed$/.test(t.w) || lexicon().verbs.has(t.w)));
+      if (nameLike(toks, s1, k1) || nounPhrase) return s1;
+    }
     if (!opener || opener.w !== ',') return undefined;
     k = k1;
   }
