@@ -176,7 +176,9 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).
     if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
     // A noun-like form opening a clause is a noun (`Reports say ...`).
-    if (verb.nounlike && (!prev || !isWord(prev))) continue;
+    if (verb.nounlike && !/ed$/.test(t.w) && (!prev || !isWord(prev))) continue;
+    // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
+    if (verb.quoteOnly && !toks.slice(Math.max(0, i - 3), i + 3).some((x) => x.q)) continue;
     const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));
     out.push({ kind: 'verb', a: i, b: particle ? i + 2 : i + 1, verb });
   }

@@ -12,6 +12,8 @@ export interface CueVerb {
   recipient: boolean;
   /** A particle that must follow (point out). */
   particle?: string;
+  /** Reports only next to a quotation (`she continued`). */
+  quoteOnly?: boolean;
   /** Particles taken into the cue when they follow (`called for`, `called on`). */
   optionalParticles?: string[];
   /** Words after which the form is not a cue (`did not respond to` a request). */
@@ -78,6 +80,7 @@ function addVerbs(map: Map<string, CueVerb>, list: unknown, cls: CueVerb['class'
     const forms = v.forms === undefined ? inflect(lemma) : words('cues.json', v.forms, `${lemma}.forms`);
     const entry: CueVerb = { lemma, class: c, nounlike: v.nounlike === true, recipient: v.recipient === true };
     if (typeof v.particle === 'string') entry.particle = v.particle;
+    if (v.quoteOnly === true) entry.quoteOnly = true;
     if (v.optionalParticles !== undefined) entry.optionalParticles = words('cues.json', v.optionalParticles, `${lemma}.optionalParticles`);
     if (v.notBefore !== undefined) entry.notBefore = words('cues.json', v.notBefore, `${lemma}.notBefore`);
     for (const f of [lemma, ...forms]) if (!map.has(f)) map.set(f, entry);

@@ -25,12 +25,16 @@ export interface Draft {
   final: boolean;
   /** Content is empty: the caller may take the preceding quotation. */
   wantsPrevious?: boolean;
+  /** The preceding quotation, if any, is a better content than the words after the cue. */
+  preferPrevious?: boolean;
   /** Token range of a listener (`told KBS`), for the channel. */
   recipient?: Sub;
   verbLemma?: string;
   verbClass?: 'speech' | 'belief' | 'weak';
   /** `..., adding ...`: the source is that of the attribution before it in the sentence. */
   inherit?: boolean;
+  /** For `inherit`: the clause's grammatical subject, used when no earlier attribution supplies a source. */
+  subjectGuess?: Sub;
   /** Where this attribution's clause starts (`, and` before its source): earlier content stops there. */
   clauseStart?: number;
 }
@@ -316,6 +320,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   let final = false;
   let inverted = false;
   let inherit = false;
+  let subjectGuess: Sub | null = null;
   let tailStart = b;
   let via: Sub | undefined;
   const before = toks[srcA - 1];
@@ -323,7 +328,8 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
     const subj = subjectOf(toks);
-    source = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
+    // Kept aside: the stage prefers the source of the attribution this clause continues.
+    subjectGuess = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
     inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
@@ -377,7 +383,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
   let content: Sub[] = [];
   let recipient: Sub | undefined;
-  if (hasLeft && (inverted || tailIsShort || tailIsQuote)) {
+  if (hasLeft && !inherit && (inverted || tailIsShort || tailIsQuote)) {
     final = true;
     const lastTok = srcA - 1;
     const leftEnd = isQuoteMark(left) ? left.e : left.s;
@@ -436,7 +442,13 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     verbClass: verb.class,
   };
   if (!content.length) draft.wantsPrevious = true;
-  if (inherit) draft.inherit = true;
+  // `“...!”` / `Murphy tweeted on Friday.`: a cue opening its sentence with only an adverbial after it
+  // reports the quotation just before, when there is one.
+  else if (!final && srcA === 0 && tailIsShort && !tail.some((t) => t.w === 'that')) draft.preferPrevious = true;
+  if (inherit) {
+    draft.inherit = true;
+    if (subjectGuess) draft.subjectGuess = subjectGuess;
+  }
   // `..., and Smith said ...` / `...; Smith said`: where this clause begins, so an earlier content can stop there.
   const boundary = toks[srcA - 1];
   if (boundary && !final && (['and', 'but', 'while', 'whereas', ';'].includes(boundary.w) || (inherit && boundary.w === ','))) {

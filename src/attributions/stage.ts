@@ -128,15 +128,17 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       for (const d of kept) {
         if (d.inherit) {
           const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop() ?? placed.filter((p) => p.para === para && p.source).pop();
-          if (prev?.source) d.source = prev.source;
+          d.source = prev?.source ?? d.subjectGuess ?? null;
           if (!d.source) continue;
         }
-        if (d.wantsPrevious) {
+        if (d.wantsPrevious || d.preferPrevious) {
           const prev = units[ui - 1];
           const q = prev && sub(text, prev.start, prev.end, true);
-          if (!q || !QUOTE_MARKS.test(q.text[0])) continue;
-          d.content = [q];
-          d.kind = d.kind === 'belief' ? 'belief' : kindOf(text, d.content);
+          const isQuote = !!q && QUOTE_MARKS.test(q.text[0]) && QUOTE_MARKS.test(q.text[q.text.length - 1]) && !placed.some((p) => p.para === para && p.unit === ui - 1);
+          if (isQuote) {
+            d.content = [q];
+            d.kind = d.kind === 'belief' ? 'belief' : kindOf(text, d.content);
+          } else if (d.wantsPrevious) continue;
         }
         placed.push({ ...d, para, unit: ui });
       }
