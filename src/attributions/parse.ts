@@ -406,8 +406,14 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       // `X said Y, adding Z` / `..., but ...` / `..., applauding ...`: the content ends where a new clause
       // is attached with a comma (a contrast, a time or reason clause, a participle).
       let stop = unit.end;
+      // `Barkley, who said he votes Democratic, said ...`: a cue in a relative clause ends at its comma.
+      const relative = source && /^(who|which)$/i.test(source.text) && toks[sa - 1]?.w === ',';
       for (let j = cs.start + 1; j < end - 1; j++) {
         const n = toks[j + 1];
+        if (relative && toks[j].w === ',' && !toks[j].q) {
+          stop = toks[j].s;
+          break;
+        }
         if (toks[j].q || n.q || !(toks[j].w === ',' || toks[j].w === '–' || toks[j].w === '—')) continue;
         if ((/ing$/.test(n.w) && !n.cap && n.w.length > 4) || TRAILING_CLAUSE.has(n.w)) {
           stop = toks[j].s;
@@ -424,7 +430,13 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (source && !inverted && sb > sa) {
     // Words after a relative pronoun (`people who were there said`) may be verbs.
     const rel = toks.slice(sa, sb).findIndex((t) => t.w === 'who' || t.w === 'which' || t.w === 'that');
-    const head = toks.slice(sa, rel < 0 ? sb : sa + rel);
+    // Words in parentheses (`Murphy (a Democrat who has been ...) says`) do not count.
+    let depth = 0;
+    const head = toks.slice(sa, rel < 0 ? sb : sa + rel).filter((t) => {
+      if (t.w === '(') depth++;
+      else if (t.w === ')') depth = Math.max(0, depth - 1);
+      return depth === 0 && t.w !== ')';
+    });
     const infinitive = (n: number) => {
       const next = head[n + 1];
       return !next || (!next.cap && !/^\d/.test(next.w) && !lex.determiners.has(next.w) && !lex.recipients.has(next.w));
