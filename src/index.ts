@@ -20,3 +20,5 @@ export { renderBrief } from './report/brief.js';
 export { REPORT_SCHEMA } from './report/report.js';
 export type { Report, ReportDocument } from './report/report.js';
 export { reportSchema, validateReport } from './report/validate.js';
+export { attributionsStage, findAttributions, linkEntities } from './attributions/stage.js';
+export type { Attribution } from './attributions/stage.js';

@@ -441,7 +441,13 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const next = head[n + 1];
       return !next || (!next.cap && !/^\d/.test(next.w) && !lex.determiners.has(next.w) && !lex.recipients.has(next.w));
     };
-    if (head.some((t, n) => (t.w === 'to' ? infinitive(n) : VERBAL.has(t.w)) || /n[’']t$/.test(t.w) || (rel < 0 && n === head.length - 1 && /ing$/.test(t.w) && !t.cap))) return undefined;
+    const bad = head.findIndex((t, n) => (t.w === 'to' ? infinitive(n) : VERBAL.has(t.w)) || /n[’']t$/.test(t.w) || (rel < 0 && n === head.length - 1 && /ing$/.test(t.w) && !t.cap));
+    if (bad >= 0) {
+      // `voters are more likely to say ...`: with an infinitive cue the subject before the verb group speaks.
+      const subject = toks[a - 1]?.w === 'to' && bad > 0 ? span(text, toks, sa, toks.indexOf(head[bad])) : null;
+      if (!subject || toks.slice(sa, toks.indexOf(head[bad])).some((t) => !t.cap && /(ed|ing)$/.test(t.w))) return undefined;
+      source = subject;
+    }
   }
   if (!source && !final && !inherit) return undefined;
   const draft: Draft = {
