@@ -38,6 +38,8 @@ export interface CueHit {
 const QUESTION_WORDS = new Set(['whether', 'if', 'about', 'what', 'who', 'whom', 'why', 'how', 'when', 'where', 'which', 'by', 'to']);
 /** Words before which the bare form of a verb is a verb: pronouns, modals, `to`, `did`. */
 const BARE_SUBJECT = new Set(['i', 'you', 'we', 'they', 'to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'who', 'often', 'never', 'always', 'still', 'then']);
+/** Words that may follow a reporting verb: a complementiser, a determiner, a pronoun, a question word. */
+const CLAUSE_NEXT = new Set(['that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'how', 'what', 'why', 'whether', 'if', 'there', 'this', 'these', 'those', ':', ',', 'him', 'them', 'me', 'us', 'to', 'for', 'on', 'in']);
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 /** Any quotation mark, opening or closing. */
@@ -179,6 +181,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
     // The bare form of a noun-like verb needs a subject that takes it (`they report`, `will claim`), not a noun (`news report`).
     if (verb.nounlike && t.w === verb.lemma && prev && !BARE_SUBJECT.has(prev.w) && !(/[^s']s$/.test(prev.w) && prev.w !== 'news')) continue;
+    // A present noun-like form (`states`, `shows`, `reports`) is a verb only when a clause or object follows it.
+    if (verb.nounlike && !/ed$/.test(t.w) && t.w !== verb.lemma && !(next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)))) continue;
     // A noun-like form opening a clause is a noun (`Reports say ...`).
     if (verb.nounlike && !/ed$/.test(t.w) && (!prev || !isWord(prev))) continue;
     // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
