@@ -82,7 +82,7 @@ export function sub(text: string, start: number, end: number, keepFinalStop = fa
   for (;;) {
     while (e > s && edge.test(text[e - 1])) e--;
     // Drop a sentence-final stop that sits outside any quotation.
-    if (!keepFinalStop && e > s && /[.]/.test(text[e - 1]) && !/\b(?:[A-Z]|[A-Z][a-z]{1,3}|U\.S|St|Jr|Inc|Co|Ltd)\.$/.test(text.slice(Math.max(s, e - 6), e))) {
+    if (!keepFinalStop && e > s && /[.]/.test(text[e - 1]) && !/(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|etc|U\.S|D\.C|a\.m|p\.m))\.$/.test(text.slice(Math.max(s, e - 6), e))) {
       e--;
       continue;
     }
@@ -164,7 +164,10 @@ function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { st
       const between = toks.slice(k, j);
       // `wants voters to know that ...`: an infinitive in between means `that` belongs to another verb.
       const infinitive = between.some((x, n) => x.w === 'to' && between[n + 1] && !between[n + 1].cap && !lex.determiners.has(between[n + 1].w));
-      if (!infinitive && between.every((x) => x.w !== 'that') && (j === k || between.some((x) => lex.adverbials.has(x.w) || x.cap || lex.recipients.has(x.w)) || recipient)) {
+      // Only an adverbial (`on Monday`, `in a statement`, `Tuesday`) or a listener may stand before `that`;
+      // otherwise `that` is inside the content (`says the truth is that ...`).
+      const adverbial = between.length > 0 && (lex.adverbials.has(between[0].w) || between[0].cap || between[0].w === ',') && !between.some((x) => VERBAL.has(x.w) || (!x.cap && /(ed|ing)$/.test(x.w) && x.w.length > 4));
+      if (!infinitive && between.every((x) => x.w !== 'that') && (j === k || adverbial || recipient)) {
         return { start: j, recipient: recipient && j > k ? [k, j] : undefined };
       }
       break;
