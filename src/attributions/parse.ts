@@ -42,6 +42,8 @@ export interface Draft {
 const MAX_SOURCE = 14;
 /** Words that, after a comma, start a clause that is no longer part of the reported content. */
 const TRAILING_CLAUSE = new Set(['but', 'however', 'although', 'though', 'while', 'whereas', 'even', 'as', 'after', 'before', 'because', 'since', 'yet', 'despite', 'unlike']);
+/** Nouns that name what kind of listener a capitalised name is (`the Daily Post newspaper`). */
+const LISTENER_KINDS = new Set(['newspaper', 'paper', 'daily', 'agency', 'magazine', 'website', 'outlet', 'program', 'programme', 'show', 'podcast']);
 /** Words that make a would-be source phrase a verb phrase. */
 const VERBAL = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'to', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'does', 'do', 'cannot', 'better']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'into', 'to', 'of', 'about', 'like', 'through', 'over', 'against', 'among', 'without', 'despite']);
@@ -227,7 +229,11 @@ function skipListener(toks: readonly Tok[], k: number): number {
   if (['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(t.w)) {
     const n = toks[k + 1];
     if (!n || n.q || !isWord(n)) return k;
-    if (n.cap) return capChain(toks, k + 1);
+    if (n.cap) {
+      // `told the Northline broadcaster`, `told the Daily Post newspaper`: a name and its kind.
+      const c = capChain(toks, k + 1);
+      return toks[c] && !toks[c].q && (lex.broadcasters.includes(toks[c].w) || LISTENER_KINDS.has(toks[c].w)) ? c + 1 : c;
+    }
     const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, b.split(' '))).find((x) => x > 0);
     if (m) return m;
     // `told the crowd the plan ...`: a listener noun only when a clause or quote starts after it.

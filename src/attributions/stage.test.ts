@@ -175,3 +175,18 @@ test('the lexicon loads, derives regular forms and knows irregular ones', () => 
   assert.equal(lex.verbs.get('told')?.lemma, 'tell');
   assert.equal(lex.verbs.get('believes')?.class, 'belief');
 });
+
+test('conflict-report phrasings: trailing according-to with a citing chain, a listener after a quotation', () => {
+  const a = one('At least 40 people were killed, according to local officials, citing hospital records.');
+  assert.equal(a.source?.text, 'local officials');
+  assert.deepEqual(a.via?.map((v) => v.text), ['hospital records']);
+  assert.deepEqual(contents(a), ['At least 40 people were killed']);
+  const b = one('"We are holding the line," a brigade commander told the Northline broadcaster.');
+  assert.equal(b.source?.text, 'a brigade commander');
+  assert.equal(b.channel, 'broadcaster');
+  assert.equal(b.kind, 'direct');
+  const c = one('The governor of Varnok region, Piet Olsen, said on Telegram that 12 people were wounded.');
+  assert.equal(c.source?.text, 'The governor of Varnok region, Piet Olsen');
+  assert.equal(c.channel, 'telegram');
+  assert.deepEqual(contents(c), ['that 12 people were wounded']);
+});
