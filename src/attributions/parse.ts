@@ -324,7 +324,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (srcA < a && (toks[a - 1].w === 'who' || toks[a - 1].w === 'which')) srcA = a - 1;
   let [sa, sb] = trimSource(toks, srcA, a);
   // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
-  if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w)) return undefined;
+  if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w) && !(toks[sa].w === 'about' && /^\d/.test(toks[sa + 1].w))) return undefined;
   let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
   let final = false;
   let inverted = false;
@@ -450,7 +450,14 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const next = head[n + 1];
       return !next || (!next.cap && !/^\d/.test(next.w) && !lex.determiners.has(next.w) && !lex.recipients.has(next.w));
     };
-    const bad = head.findIndex((t, n) => (t.w === 'to' ? infinitive(n) : VERBAL.has(t.w)) || /n[’']t$/.test(t.w) || (rel < 0 && n === head.length - 1 && /ing$/.test(t.w) && !t.cap));
+    const bad = head.findIndex(
+      (t, n) =>
+        (t.w === 'to' ? infinitive(n) : VERBAL.has(t.w)) ||
+        /n[’']t$/.test(t.w) ||
+        (n === 0 && /ing$/.test(t.w) && !t.cap) ||
+        // Another reporting verb inside the source (`people say she acknowledges`): this cue is embedded.
+        (!t.cap && !/ing$/.test(t.w) && lex.verbs.get(t.w)?.class === 'speech' && !lex.verbs.get(t.w)?.nounlike),
+    );
     if (bad >= 0) {
       // `voters are more likely to say ...`: with an infinitive cue the subject before the verb group speaks.
       const subject = toks[a - 1]?.w === 'to' && bad > 0 ? span(text, toks, sa, toks.indexOf(head[bad])) : null;

@@ -24,7 +24,7 @@ interface Placed extends Draft {
   unit: number;
 }
 
-const HEADLINE_STOP = /^(?:watch|update|updated|breaking|exclusive|video|photos?|editor|analysis|opinion|live|read|related|note|listen|explainer|factbox|timeline|q&a|correction|warning|exclusive|poll|quiz|live updates|by)$/i;
+const HEADLINE_STOP = /^(?:the latest|latest|watch|update|updated|breaking|exclusive|video|photos?|editor|analysis|opinion|live|read|related|note|listen|explainer|factbox|timeline|q&a|correction|warning|exclusive|poll|quiz|live updates|by)$/i;
 
 /** `Smith: Plan is dead` at the start of a short line: a headline attribution with a colon cue. */
 function headline(text: string, unit: Unit): Draft | undefined {
