@@ -341,8 +341,8 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     subjectGuess = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
     inherit = true;
     srcA = a;
-  } else if (!source && before && (before.w === ',' || isQuoteMark(before) || before.w === '—')) {
-    const app = before.w === ',' ? apposition(toks, srcA - 1) : undefined;
+  } else if (!source && before && (before.w === ',' || isQuoteMark(before) || DASHES.has(before.w))) {
+    const app = before.w === ',' ? apposition(toks, srcA - 1) : DASHES.has(before.w) ? dashAside(toks, srcA - 1) : undefined;
     if (app !== undefined) {
       source = span(text, toks, app, srcA - 1);
       srcA = app;
@@ -570,6 +570,21 @@ function apposition(toks: readonly Tok[], comma: number): number | undefined {
     k = k1;
   }
   return undefined;
+}
+
+const DASHES = new Set(['—', '–', '-']);
+
+/** `McCain -- who lost in 2008 -- said`: a source, then an aside between dashes; returns where the source starts. */
+function dashAside(toks: readonly Tok[], dash: number): number | undefined {
+  let k = dash;
+  while (k > 0 && DASHES.has(toks[k - 1].w)) k--;
+  let j = k - 1;
+  while (j >= 0 && !DASHES.has(toks[j].w) && !toks[j].q && k - j < 25) j--;
+  if (j < 0 || !DASHES.has(toks[j].w)) return undefined;
+  while (j > 0 && DASHES.has(toks[j - 1].w)) j--;
+  const s1 = scanLeft(toks, j);
+  if (s1 >= j || (s1 > 0 && !toks[s1 - 1].q && !lexicon().clauseBreaks.has(toks[s1 - 1].w))) return undefined;
+  return nameLike(toks, s1, j) || (j - s1 <= 8 && !toks.slice(s1, j).some((t) => !t.cap && (VERBAL.has(t.w) || /ed$/.test(t.w)))) ? s1 : undefined;
 }
 
 /** Like scanLeft, but lets a relative clause (`who leads the party`) through its clause words. */
