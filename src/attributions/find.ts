@@ -141,6 +141,15 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
       i += prep.length - 1;
       continue;
     }
+    // `In a CNN poll, ...` / `... among voters in a Gallup survey.`: a document named as the source.
+    if (t.w === 'in' && (i === 0 || toks[i - 1].w === ',')) {
+      let j = i + 1;
+      while (j < toks.length && j - i <= 8 && isWord(toks[j]) && !toks[j].q && !lex.clauseBreaks.has(toks[j].w) && !lex.documentSources.has(toks[j].w)) j++;
+      if (toks[j] && lex.documentSources.has(toks[j].w) && !toks[j].q && (!toks[j + 1] || !isWord(toks[j + 1]) || toks[j + 1].w === 'released' || toks[j + 1].w === 'published')) {
+        out.push({ kind: 'prep', a: i, b: i + 1 });
+        continue;
+      }
+    }
     if (lex.adverbs.has(t.w)) {
       out.push({ kind: 'adverb', a: i, b: i + 1 });
       continue;

@@ -47,6 +47,7 @@ export interface Lexicon {
   adverbials: Set<string>;
   orgWords: Set<string>;
   recipients: Set<string>;
+  documentSources: Set<string>;
   channels: ChannelRule[];
   broadcasters: string[];
   /** Matches any word that can start a cue: units without one need no closer look. */
@@ -111,6 +112,7 @@ export function lexicon(): Lexicon {
   const b = ch.broadcasters as Record<string, unknown>;
   const first = new Set<string>([...verbs.keys(), ...phrases('unattributed', 'adverbs'), ...phrases('unattributed', 'passiveVerbs')]);
   for (const x of phrases('prepositional', 'cues')) first.add(x);
+  for (const x of phrases('documentSources', 'words')) first.add(x);
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyCue = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...first].sort((x, y) => y.length - x.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
   cached = {
@@ -132,6 +134,7 @@ export function lexicon(): Lexicon {
     adverbials: new Set(phrases('adverbials', 'leaders')),
     orgWords: new Set(phrases('orgWords', 'words')),
     recipients: new Set(phrases('recipients', 'words')),
+    documentSources: new Set(phrases('documentSources', 'words')),
     channels,
     broadcasters: [...words('channels.json', b?.generic, 'broadcasters.generic'), ...words('channels.json', b?.names, 'broadcasters.names')],
   };
