@@ -50,8 +50,6 @@ export interface Lexicon {
   documentSources: Set<string>;
   channels: ChannelRule[];
   broadcasters: string[];
-  /** Matches any word that can start a cue: units without one need no closer look. */
-  anyCue: RegExp;
 }
 
 function fail(file: string, what: string): never {
@@ -110,13 +108,7 @@ export function lexicon(): Lexicon {
     return { channel: r.channel, phrases: words('channels.json', r.phrases ?? [], `${r.channel}.phrases`), cues: (r.cues as string[]) ?? [] };
   });
   const b = ch.broadcasters as Record<string, unknown>;
-  const first = new Set<string>([...verbs.keys(), ...phrases('unattributed', 'adverbs'), ...phrases('unattributed', 'passiveVerbs')]);
-  for (const x of phrases('prepositional', 'cues')) first.add(x);
-  for (const x of phrases('documentSources', 'words')) first.add(x);
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const anyCue = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...first].sort((x, y) => y.length - x.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
   cached = {
-    anyCue,
     verbs,
     prepositional: phrases('prepositional', 'cues').map((x) => x.split(' ')),
     prepositionalFirst: new Set(phrases('prepositional', 'cues').map((x) => x.split(' ')[0])),

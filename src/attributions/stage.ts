@@ -106,12 +106,7 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       si++;
     }
     if (!sents.length) sents.push({ start, end: i });
-    // Only units that hold a cue word (or open a paragraph with a colon, for headlines) are tokenized.
-    const units = unitsOf(sents, quotes, text).map((u, ui) => {
-      const t = text.slice(u.start, u.end);
-      const look = lex.anyCue.test(t) || (ui === 0 && t.includes(':'));
-      return { ...u, para, toks: look ? tokenize(text, u.start, u.end, quotes) : [] };
-    });
+    const units = unitsOf(sents, quotes, text).map((u) => ({ ...u, para, toks: tokenize(text, u.start, u.end, quotes) }));
     paraUnits.push(units);
     paraQuotes.push(quotes);
     units.forEach((unit, ui) => {
@@ -216,11 +211,12 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
 }
 
 function containsWord(hay: string, needle: string): boolean {
-  const i = hay.indexOf(needle);
-  if (i < 0) return false;
-  const before = hay[i - 1];
-  const after = hay[i + needle.length];
-  return (!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after)) ? true : containsWord(hay.slice(i + 1), needle);
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = hay[i - 1];
+    const after = hay[i + needle.length];
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
 }
 
 /** The medium of the statement: a phrase around the cue, a broadcaster listener, or the cue itself. */
