@@ -159,7 +159,7 @@ function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { st
   const lex = lexicon();
   let k = i;
   // `said that`, `told reporters on Monday that`: take the nearest `that` if only a short phrase intervenes.
-  for (let j = k; j < Math.min(toks.length, k + 10); j++) {
+  for (let j = k; j < Math.min(toks.length, k + (recipient ? 16 : 10)); j++) {
     const t = toks[j];
     if (t.q || (!isWord(t) && t.w !== ',' && t.w !== '.')) break;
     if (t.w === 'that') {
@@ -236,9 +236,14 @@ function skipListener(toks: readonly Tok[], k: number): number {
     }
     const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, b.split(' '))).find((x) => x > 0);
     if (m) return m;
-    // `told the crowd the plan ...`: a listener noun only when a clause or quote starts after it.
-    const after = toks[k + 2];
-    return after && (after.q || [':', ',', 'that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'this', 'there'].includes(after.w)) ? k + 2 : k;
+    // `told the crowd the plan ...`, `told a news conference they ...`: a listener of one to three nouns,
+    // only when a clause or quote starts after it.
+    for (let j = k + 2; j <= k + 4 && toks[j - 1] && isWord(toks[j - 1]) && !toks[j - 1].q; j++) {
+      const after = toks[j];
+      if (after && (after.q || [':', ',', 'that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'this', 'there'].includes(after.w))) return j;
+      if (after && (VERBAL.has(after.w) || lex.clauseBreaks.has(after.w))) break;
+    }
+    return k;
   }
   if (lex.recipients.has(t.w)) return k + 1;
   if (t.cap) return capChain(toks, k);
@@ -385,21 +390,23 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const afterListener = verb.recipient ? toks.slice(skipListener(toks, k)).filter((t) => isWord(t) || t.q) : tail;
   const noClause = !tail.some((t) => t.q || t.w === 'that');
   const tailIsShort =
-    (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1])) ||
+    (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1]) && (/ing$/.test(toks[k + 1].w) || TRAILING_CLAUSE.has(toks[k + 1].w))) ||
     // After a closing quote the cue ends the report: `..." he told supporters at a rally in Ohio.`
     (isQuoteMark(toks[srcA - 1]) && !tail.some((t) => t.q) && tail[0]?.w !== 'that' && tail.length <= 30) ||
     (!tail.some((t) => t.q || t.w === 'that') && tail.length <= MAX_TAIL && (afterListener.length === 0 || lex.adverbials.has(afterListener[0].w)));
   const tailIsQuote = toks[k]?.w === ',' && toks[k + 1]?.q;
+  // `In any case, Smith said, the industry was over-supplied`: the cue interrupts its content.
+  const tailIsMiddle = !tailIsQuote && toks[k]?.w === ',' && !!toks[k + 1] && isWord(toks[k + 1]) && !toks[k + 1].q && !tailIsShort && !inverted;
   let content: Sub[] = [];
   let recipient: Sub | undefined;
-  if (hasLeft && !inherit && (inverted || tailIsShort || tailIsQuote)) {
+  if (hasLeft && !inherit && (inverted || tailIsShort || tailIsQuote || tailIsMiddle)) {
     final = true;
     const lastTok = srcA - 1;
     const leftEnd = isQuoteMark(left) ? left.e : left.s;
     const c = lastTok > 0 || isQuoteMark(left) ? sub(text, unit.start, leftEnd, isQuoteMark(left)) : null;
     if (c) content.push(c);
-    if (tailIsQuote) {
-      const q = sub(text, toks[k + 1].s, unit.end, true);
+    if (tailIsQuote || tailIsMiddle) {
+      const q = sub(text, toks[k + 1].s, unit.end, tailIsQuote);
       if (q) content.push(q);
     } else if (verb.recipient && tail.length) {
       const r = contentStart(toks, k, true).recipient;
