@@ -179,7 +179,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
     // Past forms (`Trump tweeted`, `The Post reported`) are verbs even after a name.
     // A present form after a name is a verb when an object follows (`Biden calls him`, `Smith claims that`).
-    const objectNext = /s$/.test(t.w) && next && ['that', 'him', 'her', 'them', 'it', 'the', 'a', 'an', 'his', 'their', 'its'].includes(next.w);
+    // (In title case, `Clinton Calls For ...`, the next word is capitalised too.) `United States` stays a name.
+    const objectNext = /s$/.test(t.w) && !!next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
