@@ -257,7 +257,7 @@ function capChain(toks: readonly Tok[], k: number): number {
 }
 
 /** Classifies content: all quotation (direct), part quotation (mixed) or none (indirect). */
-export function kindOf(text: string, content: readonly Sub[]): AttributionKind {
+export function kindOf(content: readonly Sub[]): AttributionKind {
   if (!content.length) return 'indirect';
   // Every part is a quotation: it opens with a mark and closes with one, or runs on unclosed.
   const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && (QUOTE_MARKS.test(c.text[c.text.length - 1]) || !QUOTE_MARKS.test(c.text.slice(1))));
@@ -276,7 +276,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     const cue = span(text, toks, hit.a, hit.b)!;
     const content = [span(text, toks, 0, hit.a), sub(text, toks[hit.b - 1].e, unit.end)].filter((x): x is Sub => !!x);
     if (!content.length) return undefined;
-    return { source: null, cue, content, kind: kindOf(text, content), unattributed: true, final: false };
+    return { source: null, cue, content, kind: kindOf(content), unattributed: true, final: false };
   }
   if (hit.kind === 'question') {
     // The question runs to the next comma or colon: `When asked whether X, Smith said ...`.
@@ -294,7 +294,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     const content = [before, after].filter((x): x is Sub => !!x);
     if (!after) return undefined;
     const belief = /^(believed|thought|feared|expected|understood|known|considered|suspected)$/.test(toks[hit.b - 1].w);
-    return { source: null, cue, content, kind: belief ? 'belief' : kindOf(text, content), unattributed: true, final: false };
+    return { source: null, cue, content, kind: belief ? 'belief' : kindOf(content), unattributed: true, final: false };
   }
   if (hit.kind === 'prep') {
     const cue = span(text, toks, hit.a, hit.b)!;
@@ -388,7 +388,6 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const tail = toks.slice(k).filter((t) => isWord(t) || t.q);
   // After a content-first cue only a time, place, channel or listener may follow (`, Smith said on Monday.`).
   const afterListener = verb.recipient ? toks.slice(skipListener(toks, k)).filter((t) => isWord(t) || t.q) : tail;
-  const noClause = !tail.some((t) => t.q || t.w === 'that');
   const tailIsShort =
     (toks[k]?.w === ',' && toks[k + 1] && !toks[k + 1].q && isWord(toks[k + 1]) && (/ing$/.test(toks[k + 1].w) || TRAILING_CLAUSE.has(toks[k + 1].w))) ||
     // After a closing quote the cue ends the report: `..." he told supporters at a rally in Ohio.`
@@ -477,7 +476,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     source,
     cue,
     content,
-    kind: verb.class === 'belief' ? 'belief' : kindOf(text, content),
+    kind: verb.class === 'belief' ? 'belief' : kindOf(content),
     final,
     verbLemma: verb.lemma,
     verbClass: verb.class,

@@ -37,7 +37,7 @@ function headline(text: string, unit: Unit): Draft | undefined {
   if (!content || content.text.split(/\s+/).length < 3) return undefined;
   const source = sub(text, t[0].s, t[colon - 1].e, true)!;
   const cue = { start: t[colon].s, end: t[colon].e, text: ':' };
-  return { source, cue, content: [content], kind: kindOf(text, [content]), final: false };
+  return { source, cue, content: [content], kind: kindOf([content]), final: false };
 }
 
 function overlaps(a: Sub, b: Sub): boolean {
@@ -132,7 +132,7 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
           const isQuote = !!q && QUOTE_MARKS.test(q.text[0]) && QUOTE_MARKS.test(q.text[q.text.length - 1]) && !placed.some((p) => p.para === para && p.unit === ui - 1);
           if (isQuote) {
             d.content = [q];
-            d.kind = d.kind === 'belief' ? 'belief' : kindOf(text, d.content);
+            d.kind = d.kind === 'belief' ? 'belief' : kindOf(d.content);
           } else if (d.wantsPrevious) continue;
         }
         placed.push({ ...d, para, unit: ui });
