@@ -41,7 +41,7 @@ export interface Draft {
 
 const MAX_SOURCE = 14;
 /** Words that, after a comma, start a clause that is no longer part of the reported content. */
-const TRAILING_CLAUSE = new Set(['but', 'however', 'although', 'though', 'while', 'whereas', 'even', 'as', 'after', 'before', 'because', 'since', 'yet', 'despite', 'unlike']);
+const TRAILING_CLAUSE = new Set(['according', 'but', 'however', 'although', 'though', 'while', 'whereas', 'even', 'as', 'after', 'before', 'because', 'since', 'yet', 'despite', 'unlike']);
 /** Nouns that name what kind of listener a capitalised name is (`the Daily Post newspaper`). */
 const LISTENER_KINDS = new Set(['newspaper', 'paper', 'daily', 'agency', 'magazine', 'website', 'outlet', 'program', 'programme', 'show', 'podcast']);
 /** Words that make a would-be source phrase a verb phrase. */

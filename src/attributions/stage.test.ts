@@ -190,3 +190,14 @@ test('conflict-report phrasings: trailing according-to with a citing chain, a li
   assert.equal(c.channel, 'telegram');
   assert.deepEqual(contents(c), ['that 12 people were wounded']);
 });
+
+test('X said Y, according to Z: the according-to attribution covers the inner one, which is kept too', () => {
+  const list = run('The mayor said the bridge would reopen, according to the Lindmark Courier.');
+  assert.equal(list.length, 2);
+  const outer = list.find((a) => a.kind === 'according-to')!;
+  const inner = list.find((a) => a.cue.text === 'said')!;
+  assert.equal(outer.source?.text, 'the Lindmark Courier');
+  assert.deepEqual(contents(outer), ['The mayor said the bridge would reopen']);
+  assert.equal(inner.source?.text, 'The mayor');
+  assert.deepEqual(contents(inner), ['the bridge would reopen']);
+});

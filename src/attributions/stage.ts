@@ -52,7 +52,9 @@ function partsOf(d: Draft): Sub[] {
 function choose(drafts: Draft[]): Draft[] {
   // Speech cues before belief and weak ones: `Asked if she believed ..., Clinton said ...`.
   const weak = (d: Draft) => Number(d.verbClass === 'belief' || d.verbClass === 'weak');
-  const order = [...drafts].sort((x, y) => Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
+  // `according to` first: what it covers may itself be an attribution (`X said Y, according to Z`).
+  const prep = (d: Draft) => Number(d.kind !== 'according-to');
+  const order = [...drafts].sort((x, y) => prep(x) - prep(y) || Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
   const kept: Draft[] = [];
   for (const d of order) {
     // A coordinated clause (`..., and Smith said ...`) ends the content of the attribution before it.
@@ -64,10 +66,11 @@ function choose(drafts: Draft[]): Draft[] {
         }
       }
     }
-    // A cue inside another attribution's content is reported speech within it (univocal reading).
-    if (kept.some((k) => k.content.some((c) => overlaps(c, d.cue)) || partsOf(k).some((p) => partsOf(d).some((q) => overlaps(p, q))))) continue;
+    // A cue inside another attribution's content is reported speech within it (univocal reading), except
+    // inside `according to` content: `X said Y, according to Z` keeps both (Z reports that X said Y).
+    if (kept.some((k) => (k.kind !== 'according-to' && k.content.some((c) => overlaps(c, d.cue))) || partsOf(k).some((p) => partsOf(d).some((q) => overlaps(p, q))))) continue;
     // Content that would swallow an attribution already kept stops where that one begins.
-    const first = kept.filter((k) => k.cue.start > d.cue.start).map((k) => Math.min(...partsOf(k).map((p) => p.start), ...k.content.map((c) => c.start)));
+    const first = kept.filter((k) => k.cue.start > d.cue.start && !k.content.some((c) => overlaps(c, d.cue))).map((k) => Math.min(...partsOf(k).map((p) => p.start), ...k.content.map((c) => c.start)));
     if (first.length) {
       const stop = Math.min(...first);
       d.content = d.content.map((c) => (c.end > stop && c.start < stop ? { ...c, end: stop, text: c.text.slice(0, stop - c.start) } : c)).filter((c) => c.start < stop || c.start > d.cue.end);
