@@ -39,7 +39,7 @@ const QUESTION_WORDS = new Set(['whether', 'if', 'about', 'what', 'who', 'whom',
 /** Words before which the bare form of a verb is a verb: pronouns, modals, `to`, `did`. */
 const BARE_SUBJECT = new Set(['i', 'you', 'we', 'they', 'to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'who', 'often', 'never', 'always', 'still', 'then']);
 /** Words that may follow a reporting verb: a complementiser, a determiner, a pronoun, a question word. */
-const CLAUSE_NEXT = new Set(['that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'how', 'what', 'why', 'whether', 'if', 'there', 'this', 'these', 'those', ':', ',', 'him', 'them', 'me', 'us', 'to', 'for', 'on', 'in']);
+const CLAUSE_NEXT = new Set(['that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'how', 'what', 'why', 'whether', 'if', 'there', 'this', 'these', 'those', ':', ',', 'him', 'them', 'me', 'us', 'to', 'for', 'on', 'in', 'himself', 'herself', 'themselves', 'itself']);
 const OPEN = new Set(['“', '«', '„']);
 const CLOSE = new Set(['”', '»']);
 /** Any quotation mark, opening or closing. */
@@ -194,7 +194,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     // A present noun-like form (`states`, `shows`, `reports`) is a verb only when a clause or object follows it.
     if (verb.nounlike && !/ed$/.test(t.w) && t.w !== verb.lemma && !(next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)))) continue;
     // A noun-like form opening a clause is a noun (`Reports say ...`).
-    if (verb.nounlike && !/ed$/.test(t.w) && (!prev || !isWord(prev))) continue;
+    if (verb.nounlike && !/(ed|ing)$/.test(t.w) && (!prev || !isWord(prev))) continue;
     // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
     if (verb.quoteOnly && !toks.slice(Math.max(0, i - 3), i + 3).some((x) => x.q)) continue;
     const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));

@@ -125,8 +125,9 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       const kept = choose(drafts);
       for (const d of kept) {
         if (d.inherit) {
-          const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop() ?? placed.filter((p) => p.para === para && p.source).pop();
-          d.source = prev?.source ?? d.subjectGuess ?? null;
+          // The speaker of this sentence's earlier attribution, else the clause's subject, else the paragraph's last speaker.
+          const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop();
+          d.source = prev?.source ?? d.subjectGuess ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
           if (!d.source) continue;
         }
         if (d.wantsPrevious || d.preferPrevious) {
