@@ -184,7 +184,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
-    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after'))) continue;
+    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).
@@ -203,3 +203,11 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
   return out;
 }
 
+/** `with 30 percent of voters saying ...`: an -ing cue whose subject follows `with`. */
+function withSubject(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+    if (toks[j].q || !isWord(toks[j])) return false;
+    if (toks[j].w === 'with') return j < i - 1;
+  }
+  return false;
+}

@@ -130,7 +130,7 @@ function nameLike(toks: readonly Tok[], a: number, b: number): boolean {
 function trimSource(toks: readonly Tok[], a: number, b: number): [number, number] {
   const lex = lexicon();
   for (;;) {
-    if (a < b && (lex.fillers.has(toks[a].w) || toks[a].w === ',')) a++;
+    if (a < b && (lex.fillers.has(toks[a].w) || toks[a].w === ',' || (toks[a].w === 'with' && /ing$/.test(toks[b]?.w ?? '')))) a++;
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
     else break;
   }
