@@ -173,7 +173,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
       out.push({ kind: 'question', a: lex.passiveAux.has(prev?.w ?? '') ? i - 1 : i, b: i + 1 });
       continue;
     }
-    if (verb.particle && next?.w !== verb.particle) continue;
+    if (verb.particle && !verb.particle.includes(next?.w ?? '')) continue;
     if (verb.nounlike && prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
     if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
     // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.

@@ -10,8 +10,8 @@ export interface CueVerb {
   nounlike: boolean;
   /** Takes a listener before its content (told reporters that ...). */
   recipient: boolean;
-  /** A particle that must follow (point out). */
-  particle?: string;
+  /** Particles one of which must follow (point out, point to, talk about). */
+  particle?: string[];
   /** Reports only next to a quotation (`she continued`). */
   quoteOnly?: boolean;
   /** Particles taken into the cue when they follow (`called for`, `called on`). */
@@ -78,7 +78,7 @@ function addVerbs(map: Map<string, CueVerb>, list: unknown, cls: CueVerb['class'
     if (!['speech', 'belief', 'weak'].includes(c)) fail('cues.json', `${lemma}: class must be speech, belief or weak`);
     const forms = v.forms === undefined ? inflect(lemma) : words('cues.json', v.forms, `${lemma}.forms`);
     const entry: CueVerb = { lemma, class: c, nounlike: v.nounlike === true, recipient: v.recipient === true };
-    if (typeof v.particle === 'string') entry.particle = v.particle;
+    if (v.particle !== undefined) entry.particle = typeof v.particle === 'string' ? [v.particle] : words('cues.json', v.particle, `${lemma}.particle`);
     if (v.quoteOnly === true) entry.quoteOnly = true;
     if (v.optionalParticles !== undefined) entry.optionalParticles = words('cues.json', v.optionalParticles, `${lemma}.optionalParticles`);
     if (v.notBefore !== undefined) entry.notBefore = words('cues.json', v.notBefore, `${lemma}.notBefore`);
