@@ -51,3 +51,5 @@ export type { AppOptions } from './server/app.js';
 export { startServer, loadDemo, isLoopback } from './server/serve.js';
 export type { RunningServer, ServeOptions } from './server/serve.js';
 export type { Fetchers } from './server/stories.js';
+export { attributionsStage, findAttributions, linkEntities as linkAttributionEntities } from './attributions/stage.js';
+export type { Attribution } from './attributions/stage.js';

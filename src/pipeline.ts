@@ -3,11 +3,14 @@ import { sentencesStage } from './language/sentences.js';
 import { entitiesStage } from './entities/stage.js';
 import { quantitiesStage } from './quantities/stage.js';
 import { timesStage } from './times/stage.js';
+import { attributionsStage } from './attributions/stage.js';
+import { claimsStage } from './claims/stage.js';
 import { profileStage } from './profile/stage.js';
 import { reuseStage } from './corpus/reuse.js';
 import { duplicatesStage } from './corpus/duplicates.js';
 import { entityLinksStage } from './corpus/entities.js';
 import { provenanceStage } from './provenance/stage.js';
+import { alignmentStage } from './claims/corpus.js';
 import { buildPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
 import { TriangulateError } from './core/errors.js';
@@ -19,11 +22,14 @@ export const STAGES: readonly Stage[] = [
   entitiesStage,
   quantitiesStage,
   timesStage,
+  attributionsStage,
+  claimsStage,
   profileStage,
   reuseStage,
   duplicatesStage,
   entityLinksStage,
   provenanceStage,
+  alignmentStage,
 ];
 
 /** The default pipeline, checked. */

@@ -2,7 +2,7 @@ import type { Document } from '../core/document.js';
 import type { CorpusStage } from '../core/stage.js';
 import type { ReuseRelation, SharedPassage } from '../corpus/reuse.js';
 import { quotedRegions } from '../profile/quotes.js';
-import { findWireCredits, wiresInByline, type WireCredit } from './wire.js';
+import { canonicalWire, findWireCredits, wiresInByline, type WireCredit } from './wire.js';
 
 /** A directed (or undirected, when dates do not tell) text-reuse link between two documents. */
 export interface CopyEdge {
@@ -112,12 +112,16 @@ export function buildProvenance(docs: readonly Document[], reuse: readonly Reuse
   const wires: Provenance['wires'] = [];
   const docWires = new Map<string, Set<string>>();
   for (const d of docs) {
-    const set = new Set<string>(d.meta.wire ?? []);
+    const set = new Set<string>();
     for (const c of findWireCredits(d.text)) {
       wires.push({ ...c, doc: d.id });
       set.add(c.wire);
     }
-    for (const w of wiresInByline(d.meta.byline)) set.add(w);
+    // Credits the cleaner lifted out of the text into metadata (a trailing "AP" line) still count.
+    for (const w of [...(d.meta.wire ?? []).map(canonicalWire), ...wiresInByline(d.meta.byline)]) {
+      if (!set.has(w)) wires.push({ wire: w, form: d.meta.wire?.map(canonicalWire).includes(w) ? 'metadata' : 'byline', doc: d.id });
+      set.add(w);
+    }
     docWires.set(d.id, set);
   }
   const creditsByDoc = new Map<string, WireCredit[]>();

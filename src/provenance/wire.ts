@@ -3,10 +3,11 @@ import wireData from './data/wires.json' with { type: 'json' };
 /** A wire credit found in an article, with the span that states it. */
 export interface WireCredit {
   wire: string;
-  start: number;
-  end: number;
-  /** How the credit is stated: an explicit sentence, a dateline tag, or a credit line. */
-  form: 'reporting-from' | 'dateline' | 'credit-line' | 'byline';
+  /** The clean-text span that states it; absent when the cleaner moved the credit line into metadata. */
+  start?: number;
+  end?: number;
+  /** How the credit is stated: an explicit sentence, a dateline tag, a credit line, the byline, or metadata. */
+  form: 'reporting-from' | 'dateline' | 'credit-line' | 'byline' | 'metadata';
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,7 +46,7 @@ export function findWireCredits(text: string): WireCredit[] {
   // Agencies not in our list keep the name the text gives them.
   for (const m of text.matchAll(DATELINE_ANY)) {
     const at = m.index! + m[0].indexOf('(');
-    if (!out.some((c) => c.start <= at && c.end > at)) out.push({ wire: canonical(m[1]) ?? m[1].trim(), start: at, end: m.index! + m[0].length, form: 'dateline' });
+    if (!out.some((c) => c.start! <= at && c.end! > at)) out.push({ wire: canonical(m[1]) ?? m[1].trim(), start: at, end: m.index! + m[0].length, form: 'dateline' });
   }
   for (const m of text.matchAll(REPORTING_ANY)) {
     if (!out.some((c) => c.start === m.index!)) out.push({ wire: canonical(m[1]) ?? m[1].replace(/^the\s+/i, '').replace(/[.]$/, '').trim(), start: m.index!, end: m.index! + m[0].length, form: 'reporting-from' });
@@ -66,6 +67,11 @@ export function findWireCredits(text: string): WireCredit[] {
     }
   }
   return dedupe(out);
+}
+
+/** The canonical name of a wire service as credited ("AP" -> "Associated Press"), or the text itself. */
+export function canonicalWire(name: string): string {
+  return canonical(name) ?? name.trim();
 }
 
 /** Maps a byline or meta credit such as "By A. Writer, Associated Press" to wire names. */

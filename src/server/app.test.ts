@@ -65,7 +65,11 @@ test('a story is created, listed, reported, searched and its documents shown wit
   const hits = (await (await call('GET', '/api/search?q=harbor%20master')).json()) as { total: number };
   assert.equal(hits.total, 2);
   for (const path of ['/api/stories/pier-nine/claims', '/api/stories/pier-nine/figures', '/api/stories/pier-nine/diagnostics']) assert.equal((await call('GET', path)).status, 200, path);
-  assert.deepEqual(await (await call('GET', '/api/stories/pier-nine/claims')).json(), { claims: [], groups: [] });
+  // The claims endpoint returns exactly what the report holds.
+  const cl = (await (await call('GET', '/api/stories/pier-nine/claims')).json()) as { claims: unknown[]; groups: unknown[] };
+  const full = (await (await call('GET', '/api/stories/pier-nine/report')).json()) as { documents: Array<{ layers: Record<string, unknown[]> }>; corpus: { claimGroups?: unknown[] } };
+  assert.equal(cl.claims.length, full.documents.reduce((n, d) => n + (d.layers.claims?.length ?? 0), 0));
+  assert.deepEqual(cl.groups, full.corpus.claimGroups ?? []);
   assert.equal(((await (await call('GET', '/api/stories/pier-nine')).json()) as { stale: boolean }).stale, false);
   const re = await call('POST', '/api/stories/pier-nine/analyze');
   assert.equal(re.status, 200);
@@ -113,7 +117,7 @@ test('errors have one shape, with the right status and code', async () => {
   assert.equal(url.status, 201);
   const made = (await url.json()) as { story: { id: string; failedInputs: number } };
   assert.equal(made.story.failedInputs, 1);
-  const rep = (await (await call('GET', `/api/stories/${made.story.id}`)).json()) as { failures: Array<{ message: string }> };
+  const rep = (await (await call('GET', `/api/stories/${made.story.id}/report`)).json()) as { failures: Array<{ message: string }> };
   assert.match(rep.failures[0].message, /private|loopback|refus/i);
   assert.equal(await errorOf(await call('GET', '/api/stories/missing')), 'not_found');
   assert.equal(await errorOf(await call('GET', '/api/documents/missing')), 'not_found');

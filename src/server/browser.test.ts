@@ -136,7 +136,7 @@ test('layers and corpus sections a later stage adds show up without UI changes',
   a.layers.entities = [entity];
   report.documents[0].layers.entities = [entity];
   report.corpus.figures = [{ label: 'boats burned', low: 12, high: 14, best: 13, disputed: true, documents: [a.id, b.id] }];
-  report.corpus.claimGroups = [{ text: 'Boats burned in Lowmarsh', members: [{ document: a.id, stance: 'asserts' }, { document: b.id, stance: 'asserts' }] }];
+  report.corpus.claimGroups = [{ text: 'Boats burned in Lowmarsh', status: 'disputed', members: [{ document: a.id, stance: 'asserts' }, { document: b.id, stance: 'asserts' }] }];
   report.corpus.duplicates = [{ a: a.id, b: b.id, kind: 'near', similarity: 0.61, containment: 0.8, direction: { from: a.id, to: b.id, basis: 'published' } }];
   report.corpus.weatherNotes = [{ note: 'windy night', source: a.id }];
   const summary = await server!.store.saveStory({ id: 'future-sections', name: 'Future sections', report, documents });

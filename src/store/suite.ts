@@ -25,7 +25,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(summary.dateRange, { from: '2031-03-02', to: '2031-03-03' });
       assert.ok(summary.sections.includes('reuse'));
       assert.deepEqual(summary.layers, [...new Set(documents.flatMap((d) => Object.keys(d.layers)))].sort());
-      assert.equal(summary.disputedFigures, undefined, 'no figures section yet, so no count');
+      const groups = report.corpus.claimGroups as Array<{ status: string }> | undefined;
+      assert.equal(summary.disputedFigures, groups ? groups.filter((g) => g.status === 'disputed').length : undefined, 'disputed claim groups are counted');
       assert.deepEqual(JSON.parse(Buffer.from((await store.getStoryReport('pier-fires'))!).toString('utf8')), report);
       const doc = await store.getDocument(documents[0].id);
       assert.ok(doc);

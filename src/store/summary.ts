@@ -30,7 +30,8 @@ export function summarize(id: string, name: string, report: Report, times: { cre
     for (const l of Object.keys(d.layers)) layers.add(l);
   }
   dates.sort();
-  const disputed = countDisputed(report.corpus.figures);
+  // A figure is disputed when its claim group is; the figures section itself carries no status.
+  const disputed = report.corpus.claimGroups !== undefined ? countDisputed(report.corpus.claimGroups) : countDisputed(report.corpus.figures);
   return {
     id,
     name,

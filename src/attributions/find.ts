@@ -1,0 +1,213 @@
+import { lexicon, type CueVerb } from './lexicon.js';
+
+/** A word or punctuation token: clean-text bounds, lower-cased form, and whether it sits in a quote. */
+export interface Tok {
+  s: number;
+  e: number;
+  w: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Inside a quotation (marks included). */
+  q: boolean;
+}
+
+/** A quotation in a paragraph: marks included; `open` when it runs to the paragraph end unclosed. */
+export interface Quote {
+  start: number;
+  end: number;
+  open: boolean;
+}
+
+/** A stretch of a paragraph that no quotation crosses: one or more sentences. */
+export interface Unit {
+  start: number;
+  end: number;
+  para: number;
+  toks: Tok[];
+}
+
+/** A place where an attribution may be anchored, before its parts are found. */
+export interface CueHit {
+  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question';
+  /** Token range of the cue itself. */
+  a: number;
+  b: number;
+  verb?: CueVerb;
+}
+
+const QUESTION_WORDS = new Set(['whether', 'if', 'about', 'what', 'who', 'whom', 'why', 'how', 'when', 'where', 'which', 'by', 'to']);
+/** Words before which the bare form of a verb is a verb: pronouns, modals, `to`, `did`. */
+const BARE_SUBJECT = new Set(['i', 'you', 'we', 'they', 'to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'who', 'often', 'never', 'always', 'still', 'then']);
+/** Words that may follow a reporting verb: a complementiser, a determiner, a pronoun, a question word. */
+const CLAUSE_NEXT = new Set(['that', 'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'my', 'no', 'how', 'what', 'why', 'whether', 'if', 'there', 'this', 'these', 'those', ':', ',', 'him', 'them', 'me', 'us', 'to', 'for', 'on', 'in', 'himself', 'herself', 'themselves', 'itself']);
+const OPEN = new Set(['“', '«', '„']);
+const CLOSE = new Set(['”', '»']);
+/** Any quotation mark, opening or closing. */
+export const QUOTE_MARKS = /["“”«»„]|''/;
+
+/** Finds quotations in one paragraph (`text` is the paragraph, `offset` its position). */
+export function findQuotes(text: string, offset: number): Quote[] {
+  const out: Quote[] = [];
+  let openAt = -1;
+  // Jump from quote mark to quote mark: most characters are not marks.
+  const marks = /["“”«»„']/g;
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(text))) {
+    const i = m.index;
+    let c = m[0];
+    // Two apostrophes stand for a straight double quote in some wire copy.
+    const pair = c === "'" && text[i + 1] === "'";
+    if (c === "'" && !pair) continue;
+    if (pair) {
+      c = '"';
+      marks.lastIndex = i + 2;
+    }
+    if (openAt < 0 && (OPEN.has(c) || c === '"')) {
+      // A straight quote opens only where a quotation can begin (not `5" tall`).
+      if (c === '"' && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) continue;
+      openAt = i;
+    } else if (openAt >= 0 && (c === '"' || CLOSE.has(c))) {
+      // Any closing mark ends a quotation: copy often mixes straight and curly marks.
+      out.push({ start: offset + openAt, end: offset + i + (pair ? 2 : 1), open: false });
+      openAt = -1;
+    } else if (openAt >= 0 && OPEN.has(c)) {
+      // A new opening mark before a close: the earlier quote was left open (typo); restart here.
+      openAt = i;
+    }
+  }
+  if (openAt >= 0) out.push({ start: offset + openAt, end: offset + text.trimEnd().length, open: true });
+  return out;
+}
+
+const TOKEN = /''|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
+
+/** Tokenizes `text[start, end)` and marks tokens inside any of the quotes. */
+export function tokenize(text: string, start: number, end: number, quotes: readonly Quote[]): Tok[] {
+  const out: Tok[] = [];
+  const seg = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let qi = 0;
+  while ((m = TOKEN.exec(seg))) {
+    const s = start + m.index;
+    // Word tokens keep their case in `cap`; `w` is lower-cased.
+    const e = s + m[0].length;
+    while (qi < quotes.length && quotes[qi].end <= s) qi++;
+    const q = qi < quotes.length && quotes[qi].start <= s && s < quotes[qi].end;
+    const c = m[0].charCodeAt(0);
+    // ASCII fast path for the case test; other scripts use the Unicode property.
+    const cap = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(m[0]);
+    out.push({ s, e, w: m[0].toLowerCase(), cap, q });
+  }
+  return out;
+}
+
+/** Groups a paragraph's sentences into units so that no quotation is split between units. */
+export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[], text = ''): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    // A sentence cannot start in lower case: the splitter broke after an abbreviation (`Sen. Paul (R-Ky.) said`).
+    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '')) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.open && q.start < prev.end && q.end >= s.start)) prev.end = s.end;
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+function isWord(t: Tok | undefined): boolean {
+  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
+}
+
+/** Matches a multi-word phrase (lower-case words) at token `i`; returns the end index or -1. */
+export function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[]): number {
+  for (let k = 0; k < words.length; k++) if (toks[i + k]?.w !== words[k] || toks[i + k].q) return -1;
+  return i + words.length;
+}
+
+/** Finds cue candidates in one unit's tokens: reporting verbs, `according to`, `reportedly`, agentless passives. */
+export function findCues(toks: readonly Tok[]): CueHit[] {
+  const lex = lexicon();
+  const out: CueHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.q || !isWord(t)) continue;
+    const prep = lex.prepositionalFirst.has(t.w) ? lex.prepositional.find((p) => matchPhrase(toks, i, p) > 0) : undefined;
+    if (prep) {
+      // `per` alone is too common; it is a cue only before a capitalised source.
+      if (prep.length === 1 && !toks[i + 1]?.cap) continue;
+      out.push({ kind: 'prep', a: i, b: i + prep.length });
+      i += prep.length - 1;
+      continue;
+    }
+    // `In a CNN poll, ...` / `... among voters in a Gallup survey.`: a document named as the source.
+    if (t.w === 'in' && (i === 0 || toks[i - 1].w === ',')) {
+      let j = i + 1;
+      while (j < toks.length && j - i <= 8 && isWord(toks[j]) && !toks[j].q && !lex.clauseBreaks.has(toks[j].w) && !lex.documentSources.has(toks[j].w)) j++;
+      if (toks[j] && lex.documentSources.has(toks[j].w) && !toks[j].q && (!toks[j + 1] || !isWord(toks[j + 1]) || toks[j + 1].w === 'released' || toks[j + 1].w === 'published')) {
+        out.push({ kind: 'prep', a: i, b: i + 1 });
+        continue;
+      }
+    }
+    if (lex.adverbs.has(t.w)) {
+      out.push({ kind: 'adverb', a: i, b: i + 1 });
+      continue;
+    }
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    // Agentless passive: `it has been reported that`, `X is said to`.
+    if (lex.passiveVerbs.has(t.w) && prev && lex.passiveAux.has(prev.w) && !prev.q) {
+      if (next && (next.w === 'that' || next.w === 'to')) {
+        let a = i - 1;
+        while (a > 0 && (lex.passiveAux.has(toks[a - 1].w) || ['has', 'have', 'had', 'also', 'widely', 'not', 'now', 'long'].includes(toks[a - 1].w))) a--;
+        out.push({ kind: 'passive', a, b: i + 1 });
+        continue;
+      }
+      if (lex.passiveAux.has(prev.w)) continue;
+    }
+    const verb = lex.verbs.get(t.w);
+    if (!verb) continue;
+    // `When asked whether ...`, `Asked about ...`, `was asked if ...`: a question whose asker goes unnamed.
+    if (verb.lemma === 'ask' && t.w === 'asked' && (!prev || prev.w === 'when' || prev.w === 'if' || prev.w === ',' || lex.passiveAux.has(prev.w)) && next && QUESTION_WORDS.has(next.w)) {
+      out.push({ kind: 'question', a: lex.passiveAux.has(prev?.w ?? '') ? i - 1 : i, b: i + 1 });
+      continue;
+    }
+    if (verb.particle && !verb.particle.includes(next?.w ?? '')) continue;
+    if (verb.nounlike && prev && !prev.q && lex.determiners.has(prev.w) && prev.w !== 'that') continue;
+    if (prev && (prev.w.endsWith('’s') || prev.w.endsWith("'s")) && verb.nounlike) continue;
+    // `United States`, `Secretary of State`, `Washington Post`: a capitalised word before a noun-like form names a thing.
+    // Past forms (`Trump tweeted`, `The Post reported`) are verbs even after a name.
+    // A present form after a name is a verb when an object follows (`Biden calls him`, `Smith claims that`).
+    // (In title case, `Clinton Calls For ...`, the next word is capitalised too.) `United States` stays a name.
+    const objectNext = /s$/.test(t.w) && !!next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
+    if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
+    if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
+    // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
+    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
+    if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
+    if (prev?.w === 'to' && verb.class !== 'speech') continue;
+    // A participle after `be` is passive or adjectival (was told, is expected, were worried).
+    if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
+    // The bare form of a noun-like verb needs a subject that takes it (`they report`, `will claim`), not a noun (`news report`).
+    if (verb.nounlike && t.w === verb.lemma && prev && !BARE_SUBJECT.has(prev.w) && !(/[^s']s$/.test(prev.w) && prev.w !== 'news')) continue;
+    // A present noun-like form (`states`, `shows`, `reports`) is a verb only when a clause or object follows it.
+    if (verb.nounlike && !/ed$/.test(t.w) && t.w !== verb.lemma && !(next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)))) continue;
+    // A noun-like form opening a clause is a noun (`Reports say ...`).
+    if (verb.nounlike && !/(ed|ing)$/.test(t.w) && (!prev || !isWord(prev))) continue;
+    // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
+    if (verb.quoteOnly && !toks.slice(Math.max(0, i - 3), i + 3).some((x) => x.q)) continue;
+    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));
+    out.push({ kind: 'verb', a: i, b: particle ? i + 2 : i + 1, verb });
+  }
+  return out;
+}
+
+/** `with 30 percent of voters saying ...`: an -ing cue whose subject follows `with`. */
+function withSubject(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+    if (toks[j].q || !isWord(toks[j])) return false;
+    if (toks[j].w === 'with') return j < i - 1;
+  }
+  return false;
+}
