@@ -215,6 +215,8 @@ class HtmlTextWriter {
 export interface HtmlTextOptions {
   /** Return a reason to drop an element and its subtree (boilerplate). */
   dropElement?: (el: Element) => string | undefined;
+  /** Return true to leave out a text node (its element was not chosen, a descendant was). */
+  dropText?: (node: TextNode) => boolean;
 }
 
 /**
@@ -246,6 +248,7 @@ export function htmlToText(raw: string, root: Node, opts: HtmlTextOptions = {}):
       continue;
     }
     if (node.nodeName === '#text') {
+      if (opts.dropText?.(node as TextNode)) continue;
       w.text(node as TextNode);
       // The paragraph starts at its first visible character, after any pending break.
       if (paraStart < 0 && w.firstVisible >= 0) paraStart = w.firstVisible;

@@ -1,0 +1,248 @@
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { TextBuilder } from '../core/offsets.js';
+import { findElement, htmlToText, parseHtml } from './html.js';
+import { indexTree, serializeTagged, type IndexedTree } from './extract-dom.js';
+import { classReason, isWireCredit, lineReason, wiresIn } from './extract-rules.js';
+import type { CleanResult } from './text.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+type ParsedDocument = DefaultTreeAdapterMap['document'];
+
+/** How the article text was chosen. */
+export type ExtractMethod = 'readability' | 'density' | 'body';
+
+/** The article text of a page with its exact offset map, and how it was found. */
+export interface Extracted extends CleanResult {
+  method: ExtractMethod;
+  /** Wire services the text credits in a credit line. */
+  wire: string[];
+  /** The parsed page, for metadata readers. */
+  tree: ParsedDocument;
+}
+
+/** Options for `extractArticle`. */
+export interface ExtractOptions {
+  /** Headline to drop when the body repeats it. */
+  title?: string;
+  /** Trees deeper than this skip the recursive content chooser (stack safety). */
+  maxDepth?: number;
+}
+
+const TAG = 'data-tri-i';
+const DEFAULT_MAX_DEPTH = 400;
+
+/** Runs Readability on a tagged copy of the page; returns the chosen element indices, or null. */
+function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Uint8Array | null {
+  const html = serializeTagged(tree, ix, TAG);
+  const { document } = parseHTML(html);
+  let content: Element | null = null;
+  try {
+    const article = new Readability(document as unknown as Document, { serializer: (n) => n }).parse();
+    content = (article?.content as unknown as Element) ?? null;
+  } catch {
+    return null;
+  }
+  if (!content) return null;
+  const kept = new Uint8Array(ix.elements.length);
+  const all = (content as unknown as globalThis.Element).querySelectorAll(`[${TAG}]`);
+  for (const el of all as unknown as Iterable<globalThis.Element>) {
+    const i = Number(el.getAttribute(TAG));
+    if (i >= 0 && i < kept.length) kept[i] = 1;
+  }
+  return kept;
+}
+
+const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'h2', 'h3', 'h4', 'td', 'dd']);
+const CONTAINER_SKIP = new Set(['nav', 'footer', 'aside', 'header', 'form', 'menu']);
+
+/**
+ * A text-density chooser over the located tree: paragraphs with little link text score their
+ * parent and grandparent (length and punctuation), and the best container wins. Iterative, so it
+ * also serves trees too deep for the DOM chooser.
+ */
+function densityChoice(ix: IndexedTree, body: Element): Uint8Array {
+  const n = ix.elements.length;
+  const score = new Float64Array(n);
+  const bodyIdx = ix.index.get(body) ?? 0;
+  for (let i = 0; i < n; i++) {
+    const el = ix.elements[i];
+    const len = ix.textLen[i];
+    if (len < 25) continue;
+    const isPara = PARA_TAGS.has(el.tagName) || (el.tagName === 'div' && !el.childNodes.some((c) => 'tagName' in c && isBlockish((c as Element).tagName)));
+    if (!isPara) continue;
+    if (ix.linkLen[i] / len > 0.4) continue;
+    if (classReason(el)) continue;
+    const s = 1 + Math.min(len / 80, 4);
+    const p = ix.parent[i];
+    if (p >= 0) score[p] += s;
+    const g = p >= 0 ? ix.parent[p] : -1;
+    if (g >= 0) score[g] += s / 2;
+  }
+  let best = bodyIdx;
+  let bestScore = 0;
+  for (let i = 0; i < n; i++) {
+    if (score[i] <= bestScore) continue;
+    const el = ix.elements[i];
+    if (CONTAINER_SKIP.has(el.tagName)) continue;
+    const adj = score[i] * (1 - ix.linkLen[i] / Math.max(1, ix.textLen[i]));
+    if (adj > bestScore) {
+      bestScore = adj;
+      best = i;
+    }
+  }
+  // Keep the winner's whole subtree.
+  const kept = new Uint8Array(n);
+  kept[best] = 1;
+  for (let i = best + 1; i < n; i++) if (kept[ix.parent[i]]) kept[i] = 1;
+  return kept;
+}
+
+const BLOCKISH = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'header', 'footer', 'aside', 'nav', 'form', 'main', 'dl']);
+function isBlockish(tag: string): boolean {
+  return BLOCKISH.has(tag);
+}
+
+/** Visible text of the kept elements (own text only), to compare choosers. */
+function keptTextLen(ix: IndexedTree, kept: Uint8Array): number {
+  let t = 0;
+  for (let i = 0; i < kept.length; i++) {
+    if (!kept[i]) continue;
+    const p = ix.parent[i];
+    if (p >= 0 && kept[p]) continue;
+    t += ix.textLen[i];
+  }
+  return t;
+}
+
+/** Marks ancestors of kept elements, so their own text is skipped but their subtrees are walked. */
+function ancestorsOf(ix: IndexedTree, kept: Uint8Array): Uint8Array {
+  const up = new Uint8Array(kept.length);
+  for (let i = kept.length - 1; i >= 0; i--) {
+    if (kept[i] || up[i]) {
+      const p = ix.parent[i];
+      if (p >= 0) up[p] = 1;
+    }
+  }
+  return up;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Rebuilds a clean result keeping only some paragraphs, with the offset map carried over exactly. */
+export function keepParagraphs(r: CleanResult, keep: (p: { start: number; end: number }, text: string, i: number) => boolean): CleanResult {
+  const b = new TextBuilder();
+  const segs = r.offsets.segments;
+  const paragraphs: CleanResult['paragraphs'] = [];
+  let si = 0;
+  r.paragraphs.forEach((p, i) => {
+    const line = r.text.slice(p.start, p.end);
+    if (!keep(p, line, i)) return;
+    if (b.size) b.synthetic('\n', rawAt(segs, p.start));
+    const cs = b.size;
+    while (si < segs.length && segs[si + 1] <= p.start) si += 4;
+    for (let k = si; k < segs.length && segs[k] < p.end; k += 4) {
+      const [s, e, rs, re] = [segs[k], segs[k + 1], segs[k + 2], segs[k + 3]];
+      const a = Math.max(s, p.start);
+      const z = Math.min(e, p.end);
+      if (z <= a) continue;
+      if (e - s === re - rs) b.mapped(r.text.slice(a, z), rs + (a - s), rs + (z - s));
+      else b.mapped(r.text.slice(a, z), rs, re);
+    }
+    paragraphs.push({ start: cs, end: b.size });
+  });
+  const { text, offsets } = b.finish();
+  return { text, offsets, paragraphs, removed: r.removed };
+}
+
+function rawAt(segs: number[], pos: number): number {
+  for (let k = 0; k < segs.length; k += 4) if (segs[k] <= pos && pos < segs[k + 1]) return segs[k + 2];
+  return 0;
+}
+
+/**
+ * Finds the article text of an HTML page: Readability (on a linkedom copy tagged with element
+ * indices) chooses the content, a text-density chooser stands in when that choice is missing or
+ * plainly too small, then news boilerplate (captions, share and newsletter prompts, related
+ * links, date lines, a repeated headline) is removed. Text and map come from the located parse5
+ * tree, so every character maps back to the raw HTML exactly.
+ */
+export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracted {
+  const tree = parseHtml(raw);
+  const body = findElement(tree, (e) => e.tagName === 'body');
+  if (!body) {
+    const r = htmlToText(raw, tree);
+    return { ...r, method: 'body', wire: [], tree };
+  }
+  const ix = indexTree(tree);
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let kept: Uint8Array | null = ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
+  let method: ExtractMethod = 'readability';
+  const dens = densityChoice(ix, body);
+  const densLen = keptTextLen(ix, dens);
+  if (!kept || keptTextLen(ix, kept) < Math.min(200, densLen * 0.5) || keptTextLen(ix, kept) < densLen * 0.25) {
+    kept = dens;
+    method = 'density';
+  }
+  if (keptTextLen(ix, kept) === 0) {
+    kept = new Uint8Array(ix.elements.length).fill(1);
+    method = 'body';
+  }
+  const up = ancestorsOf(ix, kept);
+  const total = Math.max(1, keptTextLen(ix, kept));
+  const parentIdx = (t: TextNode) => ix.index.get(t.parentNode as Element) ?? -1;
+  const r = htmlToText(raw, body, {
+    dropElement: (el) => {
+      const i = ix.index.get(el);
+      if (i === undefined) return undefined;
+      if (!kept![i] && !up[i]) return 'not-content';
+      if (!kept![i]) return undefined;
+      return boilerplateReason(el, i, ix, total);
+    },
+    dropText: (t) => {
+      const i = parentIdx(t);
+      return i >= 0 && !kept![i];
+    },
+  });
+  const title = opts.title ? norm(opts.title) : '';
+  const wire = new Set<string>();
+  const out = keepParagraphs(r, (p, line, i) => {
+    const why = lineReason(line);
+    if (why) {
+      r.removed.push({ ...rawSpan(r, p), reason: why });
+      return false;
+    }
+    if (title && i < 3 && norm(line) === title) {
+      r.removed.push({ ...rawSpan(r, p), reason: 'headline' });
+      return false;
+    }
+    if (line.length < 400 && isWireCredit(line)) for (const w of wiresIn(line)) wire.add(w);
+    return true;
+  });
+  return { ...out, method, wire: [...wire], tree };
+}
+
+function rawSpan(r: CleanResult, p: { start: number; end: number }): { rawStart: number; rawEnd: number } {
+  const segs = r.offsets.segments;
+  return { rawStart: rawAt(segs, p.start), rawEnd: rawAt(segs, Math.max(p.start, p.end - 1)) + 1 };
+}
+
+/** Boilerplate inside the chosen content: figures, captions, asides, link lists, named widgets. */
+function boilerplateReason(el: Element, i: number, ix: IndexedTree, total: number): string | undefined {
+  const tag = el.tagName;
+  if (tag === 'figcaption' || tag === 'figure' || tag === 'nav' || tag === 'aside' || tag === 'footer') return tag === 'figure' || tag === 'figcaption' ? 'caption' : tag;
+  const len = ix.textLen[i];
+  // A large share of the content is never boilerplate, whatever its class says.
+  if (len > total * 0.35) return undefined;
+  const why = classReason(el);
+  if (why) return why;
+  if ((tag === 'ul' || tag === 'ol') && len > 0 && ix.linkLen[i] / len > 0.7) return 'related';
+  return undefined;
+}
+
+export type { Node };
