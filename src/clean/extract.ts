@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { TextBuilder } from '../core/offsets.js';
 import { findElement, htmlToText, parseHtml } from './html.js';
-import { indexTree, serializeTagged, type IndexedTree } from './extract-dom.js';
+import { buildDom, indexTree, parseLocated, roughDepth, type IndexedTree } from './extract-dom.js';
 import { classReason, isWireCredit, lineReason, wiresIn } from './extract-rules.js';
 import type { CleanResult } from './text.js';
 
@@ -35,25 +35,51 @@ export interface ExtractOptions {
 const TAG = 'data-tri-i';
 const DEFAULT_MAX_DEPTH = 400;
 
-/** Runs Readability on a tagged copy of the page; returns the chosen element indices, or null. */
-function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Uint8Array | null {
-  const html = serializeTagged(tree, ix, TAG);
-  const { document } = parseHTML(html);
-  let content: Element | null = null;
+/** The DOM chooser's pick: element indices and located text nodes inside the article it returned. */
+interface Choice {
+  kept: Uint8Array;
+  texts: Set<TextNode>;
+  /**
+   * Text the chooser re-parsed from HTML (Readability retries from a serialized copy, so its
+   * text nodes are new): the values, by the index of the nearest tagged element around them.
+   */
+  loose: Map<number, Set<string>>;
+}
+
+/** Runs Readability on a tagged linkedom copy of the page; maps its article back to located nodes. */
+function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Choice | null {
+  const { document, texts } = buildDom(tree, ix, TAG);
+  let content: globalThis.Element | null = null;
   try {
-    const article = new Readability(document as unknown as Document, { serializer: (n) => n }).parse();
-    content = (article?.content as unknown as Element) ?? null;
+    const article = new Readability(document, { serializer: (n) => n }).parse();
+    content = (article?.content as unknown as globalThis.Element) ?? null;
   } catch {
     return null;
   }
   if (!content) return null;
   const kept = new Uint8Array(ix.elements.length);
-  const all = (content as unknown as globalThis.Element).querySelectorAll(`[${TAG}]`);
-  for (const el of all as unknown as Iterable<globalThis.Element>) {
-    const i = Number(el.getAttribute(TAG));
-    if (i >= 0 && i < kept.length) kept[i] = 1;
+  const keptTexts = new Set<TextNode>();
+  const loose = new Map<number, Set<string>>();
+  const stack: Array<[globalThis.Node, number]> = [[content, -1]];
+  while (stack.length) {
+    const [n, around] = stack.pop()!;
+    if (n.nodeType === 3) {
+      const t = texts.get(n);
+      if (t) keptTexts.add(t);
+      else if (around >= 0 && n.nodeValue && n.nodeValue.trim()) {
+        let set = loose.get(around);
+        if (!set) loose.set(around, (set = new Set()));
+        set.add(n.nodeValue.trim());
+      }
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const i = Number((n as globalThis.Element).getAttribute(TAG) ?? -1);
+    const tagged = i >= 0 && i < kept.length;
+    if (tagged) kept[i] = 1;
+    for (let c = n.firstChild; c; c = c.nextSibling) stack.push([c, tagged ? i : around]);
   }
-  return kept;
+  return { kept, texts: keptTexts, loose };
 }
 
 const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'h2', 'h3', 'h4', 'td', 'dd']);
@@ -130,6 +156,22 @@ function ancestorsOf(ix: IndexedTree, kept: Uint8Array): Uint8Array {
   return up;
 }
 
+/** True when re-parsed chooser text under a nearby tagged ancestor has this value. */
+function looseMatch(ix: IndexedTree, loose: Map<number, Set<string>>, i: number, value: string): boolean {
+  if (!loose.size) return false;
+  const v = value.trim();
+  if (!v) return false;
+  for (let k = 0; k < 4 && i >= 0; k++, i = ix.parent[i]) if (loose.get(i)?.has(v)) return true;
+  return false;
+}
+
+function markUp(ix: IndexedTree, up: Uint8Array, i: number): void {
+  while (i >= 0 && !up[i]) {
+    up[i] = 1;
+    i = ix.parent[i];
+  }
+}
+
 function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -173,40 +215,50 @@ function rawAt(segs: number[], pos: number): number {
  * tree, so every character maps back to the raw HTML exactly.
  */
 export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracted {
-  const tree = parseHtml(raw);
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // Extremely deep pages: parse5 (linear in depth) and no recursive DOM chooser.
+  const deep = roughDepth(raw) > maxDepth;
+  const tree = deep ? parseHtml(raw) : parseLocated(raw);
   const body = findElement(tree, (e) => e.tagName === 'body');
   if (!body) {
     const r = htmlToText(raw, tree);
     return { ...r, method: 'body', wire: [], tree };
   }
   const ix = indexTree(tree);
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
-  let kept: Uint8Array | null = ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
+  const choice = !deep && ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
+  let kept = choice?.kept ?? null;
+  let keptTexts: Set<TextNode> | null = choice?.texts ?? null;
+  const loose = choice?.loose ?? new Map<number, Set<string>>();
   let method: ExtractMethod = 'readability';
   const dens = densityChoice(ix, body);
   const densLen = keptTextLen(ix, dens);
   if (!kept || keptTextLen(ix, kept) < Math.min(200, densLen * 0.5) || keptTextLen(ix, kept) < densLen * 0.25) {
     kept = dens;
+    keptTexts = null;
     method = 'density';
   }
   if (keptTextLen(ix, kept) === 0) {
     kept = new Uint8Array(ix.elements.length).fill(1);
+    keptTexts = null;
     method = 'body';
   }
   const up = ancestorsOf(ix, kept);
+  if (keptTexts) for (const t of keptTexts) markUp(ix, up, ix.index.get(t.parentNode as Element) ?? -1);
+  for (const i of loose.keys()) markUp(ix, up, i);
   const total = Math.max(1, keptTextLen(ix, kept));
-  const parentIdx = (t: TextNode) => ix.index.get(t.parentNode as Element) ?? -1;
+  const keptEl = kept;
   const r = htmlToText(raw, body, {
     dropElement: (el) => {
       const i = ix.index.get(el);
       if (i === undefined) return undefined;
-      if (!kept![i] && !up[i]) return 'not-content';
-      if (!kept![i]) return undefined;
+      if (!keptEl[i] && !up[i]) return 'not-content';
+      if (!keptEl[i]) return undefined;
       return boilerplateReason(el, i, ix, total);
     },
     dropText: (t) => {
-      const i = parentIdx(t);
-      return i >= 0 && !kept![i];
+      const i = ix.index.get(t.parentNode as Element) ?? -1;
+      if (keptTexts) return !keptTexts.has(t) && !looseMatch(ix, loose, i, t.value);
+      return i >= 0 && !keptEl[i];
     },
   });
   const title = opts.title ? norm(opts.title) : '';

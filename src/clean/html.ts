@@ -9,7 +9,7 @@ type TextNode = DefaultTreeAdapterMap['textNode'];
 /** Elements whose content is never article text. */
 export const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'head', 'title', 'meta', 'link', 'button', 'select', 'option', 'input', 'textarea', 'form', 'video', 'audio', 'picture', 'img',
+  'head', 'title', 'meta', 'link', 'button', 'select', 'option', 'input', 'textarea', 'video', 'audio', 'picture', 'img',
 ]);
 
 /** Elements that start a new paragraph line in the clean text. */
