@@ -90,7 +90,7 @@ const CONTAINER_SKIP = new Set(['nav', 'footer', 'aside', 'header', 'form', 'men
  * parent and grandparent (length and punctuation), and the best container wins. Iterative, so it
  * also serves trees too deep for the DOM chooser.
  */
-function densityChoice(ix: IndexedTree, body: Element): Uint8Array {
+function densityChoice(ix: IndexedTree, body: Element): { kept: Uint8Array; score: number } {
   const n = ix.elements.length;
   const score = new Float64Array(n);
   const bodyIdx = ix.index.get(body) ?? 0;
@@ -124,7 +124,7 @@ function densityChoice(ix: IndexedTree, body: Element): Uint8Array {
   const kept = new Uint8Array(n);
   kept[best] = 1;
   for (let i = best + 1; i < n; i++) if (kept[ix.parent[i]]) kept[i] = 1;
-  return kept;
+  return { kept, score: bestScore };
 }
 
 const BLOCKISH = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'header', 'footer', 'aside', 'nav', 'form', 'main', 'dl']);
@@ -231,9 +231,12 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const loose = choice?.loose ?? new Map<number, Set<string>>();
   let method: ExtractMethod = 'readability';
   const dens = densityChoice(ix, body);
-  const densLen = keptTextLen(ix, dens);
-  if (!kept || keptTextLen(ix, kept) < Math.min(200, densLen * 0.5) || keptTextLen(ix, kept) < densLen * 0.25) {
-    kept = dens;
+  const densLen = keptTextLen(ix, dens.kept);
+  // The density pick replaces the DOM pick only when that is missing, or is a sliver beside a
+  // container of real paragraphs (several, with little link text).
+  const keptLen = kept ? keptTextLen(ix, kept) : 0;
+  if (!kept || (keptLen < densLen * 0.25 && dens.score >= 8)) {
+    kept = dens.kept;
     keptTexts = null;
     method = 'density';
   }
