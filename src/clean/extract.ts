@@ -6,6 +6,8 @@ import { findElement, htmlToText, parseHtml } from './html.js';
 import { buildDom, indexTree, parseLocated, roughDepth, type IndexedTree } from './extract-dom.js';
 import { classReason, isWireCredit, lineReason, wiresIn } from './extract-rules.js';
 import type { CleanResult } from './text.js';
+import { htmlMeta } from './meta.js';
+import type { DocumentMeta } from '../core/document.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -22,6 +24,8 @@ export interface Extracted extends CleanResult {
   wire: string[];
   /** The parsed page, for metadata readers. */
   tree: ParsedDocument;
+  /** Page metadata (title, site, byline, dates, canonical URL, language, wire credits). */
+  meta: DocumentMeta;
 }
 
 /** Options for `extractArticle`. */
@@ -222,7 +226,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const body = findElement(tree, (e) => e.tagName === 'body');
   if (!body) {
     const r = htmlToText(raw, tree);
-    return { ...r, method: 'body', wire: [], tree };
+    return { ...r, method: 'body', wire: [], tree, meta: htmlMeta(tree, r.text) };
   }
   const ix = indexTree(tree);
   const choice = !deep && ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
@@ -264,7 +268,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
       return i >= 0 && !keptEl[i];
     },
   });
-  const title = opts.title ? norm(opts.title) : '';
+  const meta = htmlMeta(tree, r.text);
+  const headline = opts.title ?? meta.title;
+  const title = headline ? norm(headline) : '';
   const wire = new Set<string>();
   const out = keepParagraphs(r, (p, line, i) => {
     const why = lineReason(line);
@@ -279,7 +285,9 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     if (line.length < 400 && isWireCredit(line)) for (const w of wiresIn(line)) wire.add(w);
     return true;
   });
-  return { ...out, method, wire: [...wire], tree };
+  for (const w of meta.wire ?? []) wire.add(w);
+  if (wire.size) meta.wire = [...wire];
+  return { ...out, method, wire: [...wire], tree, meta };
 }
 
 function rawSpan(r: CleanResult, p: { start: number; end: number }): { rawStart: number; rawEnd: number } {

@@ -1,7 +1,6 @@
 import type { DocumentStage } from '../core/stage.js';
 import { diagnostic } from '../core/diagnostics.js';
-import { findElement, htmlToText, parseHtml } from './html.js';
-import { htmlMeta } from './meta.js';
+import { extractArticle } from './extract.js';
 import { cleanPlainText, type CleanResult } from './text.js';
 
 /** Turns the decoded input into the clean text, its offset map and the paragraph layer. */
@@ -16,10 +15,9 @@ export const cleanStage: DocumentStage = {
     let result: CleanResult;
     let meta = {};
     if (doc.meta.format === 'html') {
-      const tree = parseHtml(doc.raw);
-      meta = htmlMeta(tree);
-      const body = findElement(tree, (e) => e.tagName === 'body') ?? tree;
-      result = htmlToText(doc.raw, body);
+      const ex = extractArticle(doc.raw);
+      meta = ex.meta;
+      result = ex;
     } else {
       result = cleanPlainText(doc.raw);
     }
