@@ -78,7 +78,9 @@ export function indexTree(root: Node): IndexedTree {
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** Cheap upper bound of tag nesting depth, from open/close tag counts in the raw text. */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup', 'rt', 'rp', 'html', 'head', 'body']);
+
+/** Cheap estimate of tag nesting depth, from open/close tag counts in the raw text. */
 export function roughDepth(raw: string): number {
   let depth = 0;
   let max = 0;
@@ -86,7 +88,7 @@ export function roughDepth(raw: string): number {
   let m: RegExpExecArray | null;
   while ((m = re.exec(raw))) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3]) continue;
+    if (VOID.has(name) || OPTIONAL_END.has(name) || m[3]) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }
@@ -196,7 +198,14 @@ export interface DomCopy {
   texts: Map<unknown, TextNode>;
 }
 
-const OMIT_COPY = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas']);
+const OMIT_COPY = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'link', 'base',
+  // Never article text, and the chooser drops them itself: leaving them out saves its time.
+  'nav', 'aside', 'footer', 'select', 'option', 'button', 'input', 'textarea', 'iframe', 'embed', 'object', 'video', 'audio', 'source', 'picture',
+]);
+const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'u', 's', 'small', 'sub', 'sup', 'mark', 'abbr', 'cite', 'code', 'q', 'time', 'font', 'label', 'br', 'img']);
+/** The attributes the content chooser reads; copying only these keeps the copy cheap. */
+const COPY_ATTRS = new Set(['class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-modal', 'role', 'itemprop', 'itemtype', 'itemscope', 'rel', 'href', 'src', 'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime', 'colspan', 'rowspan', 'summary', 'datatable']);
 
 /**
  * Builds a linkedom document from the located tree through the DOM API (no second parse), tagging
@@ -220,9 +229,14 @@ export function buildDom(tree: Node, ix: IndexedTree, tag: string): DomCopy {
   }
   while (stack.length) {
     const [p, d] = stack.pop()!;
-    for (const c of childrenOf(p)) {
+    const kids = childrenOf(p);
+    for (let k = 0; k < kids.length; k++) {
+      const c = kids[k];
       if (c.nodeName === '#text') {
-        const t = document.createTextNode((c as TextNode).value);
+        const value = (c as TextNode).value;
+        // Whitespace between block elements says nothing to the chooser; beside inline ones it separates words.
+        if (value.length < 200 && !/\S/.test(value) && !isInline(kids[k - 1]) && !isInline(kids[k + 1])) continue;
+        const t = document.createTextNode(value);
         texts.set(t, c as TextNode);
         d.appendChild(t);
       } else if ('tagName' in c) {
@@ -234,7 +248,7 @@ export function buildDom(tree: Node, ix: IndexedTree, tag: string): DomCopy {
         } catch {
           continue;
         }
-        for (const a of el.attrs) if (ATTR_NAME.test(a.name) && a.name !== tag) e.setAttribute(a.name, a.value);
+        for (const a of el.attrs) if (COPY_ATTRS.has(a.name)) e.setAttribute(a.name, a.value);
         e.setAttribute(tag, String(ix.index.get(el)));
         d.appendChild(e);
         stack.push([c, e]);
@@ -242,6 +256,10 @@ export function buildDom(tree: Node, ix: IndexedTree, tag: string): DomCopy {
     }
   }
   return { document: document as unknown as globalThis.Document, texts };
+}
+
+function isInline(n: Node | undefined): boolean {
+  return !!n && (n.nodeName === '#text' || ('tagName' in n && INLINE.has((n as Element).tagName)));
 }
 
 function findTag(root: Node, tag: string): Element | undefined {

@@ -38,6 +38,8 @@ export interface ExtractOptions {
 
 const TAG = 'data-tri-i';
 const DEFAULT_MAX_DEPTH = 400;
+/** Above this estimated depth the located parser's quadratic tag stack would be slow: use parse5. */
+const PARSER_DEPTH_LIMIT = 3000;
 
 /** The DOM chooser's pick: element indices and located text nodes inside the article it returned. */
 interface Choice {
@@ -55,7 +57,7 @@ function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Choice | null
   const { document, texts } = buildDom(tree, ix, TAG);
   let content: globalThis.Element | null = null;
   try {
-    const article = new Readability(document, { serializer: (n) => n }).parse();
+    const article = new Readability(document, { serializer: (n) => n, disableJSONLD: true }).parse();
     content = (article?.content as unknown as globalThis.Element) ?? null;
   } catch {
     return null;
@@ -221,7 +223,7 @@ function rawAt(segs: number[], pos: number): number {
 export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracted {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   // Extremely deep pages: parse5 (linear in depth) and no recursive DOM chooser.
-  const deep = roughDepth(raw) > maxDepth;
+  const deep = roughDepth(raw) > PARSER_DEPTH_LIMIT;
   const tree = deep ? parseHtml(raw) : parseLocated(raw);
   const body = findElement(tree, (e) => e.tagName === 'body');
   if (!body) {
