@@ -1,7 +1,7 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { TextBuilder } from '../core/offsets.js';
+import { TextBuilder, rawStartOf, toRaw } from '../core/offsets.js';
 import { findElement, htmlToText, parseHtml } from './html.js';
 import { buildDom, indexTree, parseLocated, roughDepth, type IndexedTree } from './extract-dom.js';
 import { classReason, isWireCredit, lineReason, wiresIn } from './extract-rules.js';
@@ -34,10 +34,13 @@ export interface ExtractOptions {
   title?: string;
   /** Trees deeper than this skip the recursive content chooser (stack safety). */
   maxDepth?: number;
+  /** Pages longer than this (UTF-16 units) skip the DOM chooser, whose cost grows faster than the page. */
+  maxChooserLength?: number;
 }
 
 const TAG = 'data-tri-i';
 const DEFAULT_MAX_DEPTH = 400;
+const DEFAULT_MAX_CHOOSER_LENGTH = 4_000_000;
 /** Above this estimated depth the located parser's quadratic tag stack would be slow: use parse5. */
 const PARSER_DEPTH_LIMIT = 3000;
 
@@ -209,8 +212,7 @@ export function keepParagraphs(r: CleanResult, keep: (p: { start: number; end: n
 }
 
 function rawAt(segs: number[], pos: number): number {
-  for (let k = 0; k < segs.length; k += 4) if (segs[k] <= pos && pos < segs[k + 1]) return segs[k + 2];
-  return 0;
+  return rawStartOf({ segments: segs }, pos);
 }
 
 /**
@@ -231,7 +233,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     return { ...r, method: 'body', wire: [], tree, meta: htmlMeta(tree, r.text) };
   }
   const ix = indexTree(tree);
-  const choice = !deep && ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
+  const small = raw.length <= (opts.maxChooserLength ?? DEFAULT_MAX_CHOOSER_LENGTH);
+  const choice = !deep && small && ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
   let kept = choice?.kept ?? null;
   let keptTexts: Set<TextNode> | null = choice?.texts ?? null;
   const loose = choice?.loose ?? new Map<number, Set<string>>();
@@ -293,8 +296,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
 }
 
 function rawSpan(r: CleanResult, p: { start: number; end: number }): { rawStart: number; rawEnd: number } {
-  const segs = r.offsets.segments;
-  return { rawStart: rawAt(segs, p.start), rawEnd: rawAt(segs, Math.max(p.start, p.end - 1)) + 1 };
+  const { start, end } = toRaw(r.offsets, p.start, p.end);
+  return { rawStart: start, rawEnd: end };
 }
 
 /** Boilerplate inside the chosen content: figures, captions, asides, link lists, named widgets. */

@@ -175,11 +175,10 @@ class HtmlTextWriter {
       }
       if (rc === '&') {
         flush(i);
-        const m = ENTITY.exec(raw.slice(i, i + 40));
-        const len = m ? m[0].length : 1;
         // The decoded text of one entity is one or two UTF-16 units (astral or combined).
         let take = 1;
         if (j + 1 < value.length && /[\ud800-\udbff]/.test(vc)) take = 2;
+        const len = entityLength(raw, i, end, value, j + take);
         this.visible();
         this.b.mapped(value.slice(j, j + take), i, i + len);
         i += len;
@@ -209,6 +208,23 @@ class HtmlTextWriter {
       }
     }
   }
+}
+
+/**
+ * Raw length of the entity at `raw[i]`. Legacy entities decode without their semicolon and may be
+ * followed by letters (`&ampx;` is `&x;`), so the longest match is tried first and shortened
+ * until the raw text after it lines up with the decoded text that follows.
+ */
+function entityLength(raw: string, i: number, end: number, value: string, next: number): number {
+  const m = ENTITY.exec(raw.slice(i, i + 40));
+  if (!m) return 1;
+  const full = m[0].length;
+  const n = Math.min(4, value.length - next);
+  if (n <= 0) return Math.min(full, end - i);
+  const want = value.slice(next, next + n);
+  if (raw.startsWith(want, i + full) || raw[i + full] === '&') return full;
+  for (let k = full - 1; k >= 2; k--) if (raw.startsWith(want, i + k)) return k;
+  return full;
 }
 
 /** Options for turning a parsed page into clean text. */
