@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../dist/clean/extract.js';
+import { toRaw } from '../dist/core/offsets.js';
+import { parseHtml, textOf } from '../dist/clean/html.js';
 
 const dir = path.resolve(process.cwd(), '../shared/eval/scrapinghub-article-extraction-benchmark');
 if (!existsSync(dir)) {
@@ -118,7 +120,9 @@ const runOurs = (p) => {
   tOurs += performance.now() - t0;
   ours[p.id] = r.text;
   methods[r.method] = (methods[r.method] ?? 0) + 1;
+  results[p.id] = r;
 };
+const results = {};
 const runBase = (p) => {
   const t0 = performance.now();
   const { document } = parseHTML(p.html);
@@ -157,6 +161,20 @@ console.log(`Readability.js 0.6 + linkedom  ${fmt(sb.F1)} ± ${fmt(bootstrapF1(t
 console.log('published: rs_trafilatura 0.970 (best), trafilatura 0.958, readability_js 0.947');
 console.log(`time ours/readability: ${(tOurs / tBase).toFixed(2)}x   peak RSS: ${(peak / 1048576).toFixed(0)} MB   methods: ${JSON.stringify(methods)}`);
 console.log('title extraction: not scored (ground-truth.json holds only articleBody and url, no titles)');
+
+// The offset invariant on our output, word by word: each word of the clean text maps to a raw
+// stretch that is that word (or decodes to it, when written with entities).
+let nWords = 0, exactWords = 0;
+for (const p of pages) {
+  const r = results[p.id];
+  for (const m of r.text.matchAll(WORD)) {
+    nWords++;
+    const { start, end } = toRaw(r.offsets, m.index, m.index + m[0].length);
+    const back = p.html.slice(start, end);
+    if (back === m[0] || tokenize(textOf(parseHtml(`<p>${back}</p>`))).join(' ') === m[0]) exactWords++;
+  }
+}
+console.log(`offset map check: ${exactWords}/${nWords} words of our text map to the same word in the raw HTML`);
 
 if (errorsN) {
   const worst = ids.map((id) => ({ id, ...so.per[id], bf: sb.per[id] })).sort((a, b) => 2 * a.p * a.r / (a.p + a.r || 1) - 2 * b.p * b.r / (b.p + b.r || 1)).slice(0, errorsN);

@@ -269,6 +269,8 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
     },
     dropText: (t) => {
       const i = ix.index.get(t.parentNode as Element) ?? -1;
+      // Whitespace adds no words but keeps neighbouring words apart: keep it inside the content.
+      if (i >= 0 && (keptEl[i] || up[i]) && !/\S/.test(t.value)) return false;
       if (keptTexts) return !keptTexts.has(t) && !looseMatch(ix, loose, i, t.value);
       return i >= 0 && !keptEl[i];
     },
