@@ -12,12 +12,14 @@ interface BoilerplateData {
   dateLines: string[];
   wireServices: Record<string, string[]>;
   wireCue: string;
+  labelLines: string[];
+  bylinePrefix: string;
 }
 
 function load(d: unknown): BoilerplateData {
   const b = d as BoilerplateData;
   const arr = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string') {
+  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string' || !arr(b.labelLines) || typeof b.bylinePrefix !== 'string') {
     throw new Error('src/clean/data/boilerplate.json: expected {source, classTokens, promptLines, captionLines, dateLines, wireServices, wireCue}');
   }
   for (const [k, v] of Object.entries(b.classTokens)) if (!arr(v)) throw new Error(`boilerplate.json: classTokens.${k} must be a list of strings`);
@@ -31,6 +33,8 @@ const PROMPT = re(DATA.promptLines);
 const CAPTION = re(DATA.captionLines);
 const DATE_LINE = re(DATA.dateLines);
 const WIRE_CUE = new RegExp(DATA.wireCue, 'iu');
+const LABELS = new Set(DATA.labelLines.map((l) => l.toLowerCase()));
+const BYLINE_PREFIX = new RegExp(DATA.bylinePrefix, 'iu');
 const WIRES = Object.entries(DATA.wireServices).map(([name, pats]) => [name, re(pats)] as const);
 
 /** Class/id tokens that mark a subtree as boilerplate wherever they appear as a name segment. */
@@ -42,18 +46,30 @@ for (const [kind, tokens] of Object.entries(DATA.classTokens)) {
   for (const t of tokens) WHOLE.set(t, kind);
 }
 
+/** Strong tokens long enough to match inside a run-together class name. */
+const LONG = [...STRONG].filter(([t]) => t.length >= 7 && !t.includes('-'));
+
 /** Why an element's class or id names it boilerplate (caption, share, related...), or undefined. */
 export function classReason(el: Element): string | undefined {
   const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
   if (!names.trim()) return undefined;
-  for (const name of names.split(/\s+/)) {
+  const raw = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+  for (const [i, name] of names.split(/\s+/).entries()) {
     if (!name) continue;
     const whole = WHOLE.get(name);
     if (whole) return whole;
-    for (const seg of name.split(/[-_]+|__/)) {
+    for (const seg of name.split(/[-_]+/)) {
       const strong = STRONG.get(seg);
       if (strong) return strong;
     }
+    // Long tokens also count inside run-together names ("imagecaption", "socialShareBar").
+    for (const [t, kind] of LONG) if (name.includes(t)) return kind;
+    void i;
+  }
+  // camelCase names ("newsCaption") split into words.
+  for (const seg of raw.split(/[\s_-]+|(?<=[a-z])(?=[A-Z])/)) {
+    const strong = STRONG.get(seg.toLowerCase());
+    if (strong) return strong;
   }
   return undefined;
 }
@@ -62,10 +78,28 @@ export function classReason(el: Element): string | undefined {
 export function lineReason(line: string): string | undefined {
   const t = line.trim();
   if (t.length > 220) return undefined;
+  const label = t.toLowerCase().replace(/[\s:.!|»›>→\-–—]+$/u, '').trim();
+  if (LABELS.has(label)) return 'label';
   if (PROMPT.test(t)) return 'prompt';
+  if (isDateOnly(t)) return 'dateline';
+  if (BYLINE_PREFIX.test(t) && t.length < 80 && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 7) return 'byline';
   if (CAPTION.test(t)) return 'caption';
   if (DATE_LINE.test(t) && /\d/.test(t)) return 'dateline';
   return undefined;
+}
+
+const MONTH_WORDS =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(am|pm|a\.m\.|p\.m\.|at|on|updated|published|posted|gmt|utc|[a-z]{1,2}t)\b/gi;
+
+/** True for a line that is only a date and/or time ("November 18, 2019 | 4:10pm", "18 NOV 2019"). */
+export function isDateOnly(line: string): boolean {
+  if (line.length > 90 || !/\d/.test(line)) return false;
+  MONTH_WORDS.lastIndex = 0;
+  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i.test(line) && /\b\d{1,2}\b/.test(line);
+  const numeric = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(line);
+  if (!named && !numeric) return false;
+  const rest = line.replace(MONTH_WORDS, '').replace(/[\d\s,.:/|()\-–—]+/g, '');
+  return rest.length <= 2;
 }
 
 /** True when a line credits a wire service's reporting (kept as metadata). */
