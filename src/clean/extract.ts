@@ -52,7 +52,7 @@ interface Choice {
    * Text the chooser re-parsed from HTML (Readability retries from a serialized copy, so its
    * text nodes are new): the values, by the index of the nearest tagged element around them.
    */
-  loose: Map<number, Set<string>>;
+  loose: Map<number, string>;
 }
 
 /** Runs Readability on a tagged linkedom copy of the page; maps its article back to located nodes. */
@@ -68,17 +68,18 @@ function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Choice | null
   if (!content) return null;
   const kept = new Uint8Array(ix.elements.length);
   const keptTexts = new Set<TextNode>();
-  const loose = new Map<number, Set<string>>();
+  const loose = new Map<number, string>();
   const stack: Array<[globalThis.Node, number]> = [[content, -1]];
   while (stack.length) {
     const [n, around] = stack.pop()!;
     if (n.nodeType === 3) {
       const t = texts.get(n);
       if (t) keptTexts.add(t);
-      else if (around >= 0 && n.nodeValue && n.nodeValue.trim()) {
-        let set = loose.get(around);
-        if (!set) loose.set(around, (set = new Set()));
-        set.add(n.nodeValue.trim());
+      else if (around >= 0 && n.nodeValue) {
+        // A re-parse splits text at entities: join runs of sibling text nodes back together.
+        const prev = n.previousSibling;
+        const joined = prev && prev.nodeType === 3 && !texts.get(prev);
+        loose.set(around, (loose.get(around) ?? '') + (joined ? '' : '\u0001') + n.nodeValue.replace(/\s+/g, ' '));
       }
       continue;
     }
@@ -86,7 +87,8 @@ function readabilityChoice(tree: ParsedDocument, ix: IndexedTree): Choice | null
     const i = Number((n as globalThis.Element).getAttribute(TAG) ?? -1);
     const tagged = i >= 0 && i < kept.length;
     if (tagged) kept[i] = 1;
-    for (let c = n.firstChild; c; c = c.nextSibling) stack.push([c, tagged ? i : around]);
+    // Children pushed last-first so they pop in document order (text runs join in order).
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push([c, tagged ? i : around]);
   }
   return { kept, texts: keptTexts, loose };
 }
@@ -166,11 +168,11 @@ function ancestorsOf(ix: IndexedTree, kept: Uint8Array): Uint8Array {
 }
 
 /** True when re-parsed chooser text under a nearby tagged ancestor has this value. */
-function looseMatch(ix: IndexedTree, loose: Map<number, Set<string>>, i: number, value: string): boolean {
+function looseMatch(ix: IndexedTree, loose: Map<number, string>, i: number, value: string): boolean {
   if (!loose.size) return false;
-  const v = value.trim();
+  const v = value.replace(/\s+/g, ' ').trim();
   if (!v) return false;
-  for (let k = 0; k < 4 && i >= 0; k++, i = ix.parent[i]) if (loose.get(i)?.has(v)) return true;
+  for (let k = 0; k < 4 && i >= 0; k++, i = ix.parent[i]) if (loose.get(i)?.includes(v)) return true;
   return false;
 }
 
@@ -237,7 +239,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   const choice = !deep && small && ix.maxDepth <= maxDepth ? readabilityChoice(tree, ix) : null;
   let kept = choice?.kept ?? null;
   let keptTexts: Set<TextNode> | null = choice?.texts ?? null;
-  const loose = choice?.loose ?? new Map<number, Set<string>>();
+  const loose = choice?.loose ?? new Map<number, string>();
   let method: ExtractMethod = 'readability';
   const dens = densityChoice(ix, body);
   const densLen = keptTextLen(ix, dens.kept);
