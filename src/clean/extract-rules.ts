@@ -13,13 +13,14 @@ interface BoilerplateData {
   wireServices: Record<string, string[]>;
   wireCue: string;
   labelLines: string[];
+  strongPrompt: string;
   bylinePrefix: string;
 }
 
 function load(d: unknown): BoilerplateData {
   const b = d as BoilerplateData;
   const arr = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string' || !arr(b.labelLines) || typeof b.bylinePrefix !== 'string') {
+  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string' || !arr(b.labelLines) || typeof b.bylinePrefix !== 'string' || typeof b.strongPrompt !== 'string') {
     throw new Error('src/clean/data/boilerplate.json: expected {source, classTokens, promptLines, captionLines, dateLines, wireServices, wireCue}');
   }
   for (const [k, v] of Object.entries(b.classTokens)) if (!arr(v)) throw new Error(`boilerplate.json: classTokens.${k} must be a list of strings`);
@@ -35,6 +36,9 @@ const DATE_LINE = re(DATA.dateLines);
 const WIRE_CUE = new RegExp(DATA.wireCue, 'iu');
 const LABELS = new Set(DATA.labelLines.map((l) => l.toLowerCase()));
 const BYLINE_PREFIX = new RegExp(DATA.bylinePrefix, 'iu');
+const STRONG_PROMPT = new RegExp(DATA.strongPrompt, 'iu');
+/** A name after "By": capitalised words, with connectors, commas and wire names allowed. */
+const NAME_WORDS = /^(\p{Lu}[\p{L}'’.-]*|and|und|et|y|e|i|og|en|the|de|van|von|da|di|del|la|le|al|bin|[,&|/]|\p{Lu}{2,})$/u;
 const WIRES = Object.entries(DATA.wireServices).map(([name, pats]) => [name, re(pats)] as const);
 
 /** Class/id tokens that mark a subtree as boilerplate wherever they appear as a name segment. */
@@ -80,9 +84,12 @@ export function lineReason(line: string): string | undefined {
   if (t.length > 220) return undefined;
   const label = t.toLowerCase().replace(/[\s:.!|»›>→\-–—]+$/u, '').trim();
   if (LABELS.has(label)) return 'label';
-  if (PROMPT.test(t)) return 'prompt';
+  if (PROMPT.test(t) && (wordCount(t) <= 8 || !/[.!?]["”’»)]?$/u.test(t) || STRONG_PROMPT.test(t))) return 'prompt';
   if (isDateOnly(t)) return 'dateline';
-  if (BYLINE_PREFIX.test(t) && t.length < 80 && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 7) return 'byline';
+  if (BYLINE_PREFIX.test(t) && t.length < 80 && !/[.!?]$/.test(t) && wordCount(t) <= 7) {
+    const rest = t.replace(BYLINE_PREFIX, '').replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
+    if (rest.length && rest.every((w) => NAME_WORDS.test(w))) return 'byline';
+  }
   if (CAPTION.test(t)) return 'caption';
   if (DATE_LINE.test(t) && /\d/.test(t)) return 'dateline';
   return undefined;
@@ -100,6 +107,10 @@ export function isDateOnly(line: string): boolean {
   if (!named && !numeric) return false;
   const rest = line.replace(MONTH_WORDS, '').replace(/[\d\s,.:/|()\-–—]+/g, '');
   return rest.length <= 2;
+}
+
+function wordCount(t: string): number {
+  return t.split(/\s+/).filter(Boolean).length;
 }
 
 /** True when a line credits a wire service's reporting (kept as metadata). */
