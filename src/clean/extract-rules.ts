@@ -91,7 +91,10 @@ export function lineReason(line: string): string | undefined {
     if (rest.length && rest.every((w) => NAME_WORDS.test(w))) return 'byline';
   }
   if (CAPTION.test(t)) return 'caption';
-  if (DATE_LINE.test(t) && /\d/.test(t)) return 'dateline';
+  const noMeridiem = t.replace(/\b([ap])\.m\./gi, '$1m');
+  if (DATE_LINE.test(noMeridiem) && /\d/.test(t)) return 'dateline';
+  // A short line with both a full date and a clock time is a dateline ("Nov 20, 2030 / 1:07 AM / Desk").
+  if (t.length < 70 && /\b\d{1,2}:\d{2}\b/.test(t) && hasFullDate(t) && !/[.!?]$/.test(noMeridiem)) return 'dateline';
   return undefined;
 }
 
@@ -107,6 +110,10 @@ export function isDateOnly(line: string): boolean {
   if (!named && !numeric) return false;
   const rest = line.replace(MONTH_WORDS, '').replace(/[\d\s,.:/|()\-–—]+/g, '');
   return rest.length <= 2;
+}
+
+function hasFullDate(t: string): boolean {
+  return (/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(t) && /\b\d{4}\b/.test(t)) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/.test(t);
 }
 
 function wordCount(t: string): number {

@@ -304,6 +304,8 @@ function rawSpan(r: CleanResult, p: { start: number; end: number }): { rawStart:
   return { rawStart: start, rawEnd: end };
 }
 
+const LINK_LINE_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div']);
+
 /** Boilerplate inside the chosen content: figures, captions, asides, link lists, named widgets. */
 function boilerplateReason(el: Element, i: number, ix: IndexedTree, total: number): string | undefined {
   const tag = el.tagName;
@@ -314,6 +316,8 @@ function boilerplateReason(el: Element, i: number, ix: IndexedTree, total: numbe
   const why = classReason(el);
   if (why) return why;
   if ((tag === 'ul' || tag === 'ol') && len > 0 && ix.linkLen[i] / len > 0.7) return 'related';
+  // A short block that is all link: a teaser headline or "see also" line inside the body.
+  if (LINK_LINE_TAGS.has(tag) && len > 0 && len < 160 && ix.linkLen[i] / len >= 0.9) return 'related';
   return undefined;
 }
 
