@@ -141,6 +141,7 @@ for (const p of pages.slice(0, 5)) {
   runBase(p);
 }
 tOurs = tBase = 0;
+for (const k of Object.keys(methods)) delete methods[k];
 pages.forEach((p, i) => {
   if (i % 2) {
     runOurs(p);
@@ -160,6 +161,8 @@ console.log(`triangulate extractArticle     ${fmt(so.F1)} ± ${fmt(bootstrapF1(t
 console.log(`Readability.js 0.6 + linkedom  ${fmt(sb.F1)} ± ${fmt(bootstrapF1(truth, base, ids))}  ${fmt(sb.P)}  ${fmt(sb.R)}  ${fmt(sb.acc)}  ${(pages.length / (tBase / 1000)).toFixed(1)}`);
 console.log('published: rs_trafilatura 0.970 (best), trafilatura 0.958, readability_js 0.947');
 console.log(`time ours/readability: ${(tOurs / tBase).toFixed(2)}x   peak RSS: ${(peak / 1048576).toFixed(0)} MB   methods: ${JSON.stringify(methods)}`);
+const has = (k) => pages.filter((p) => results[p.id].meta[k]).length;
+console.log(`metadata found (not scored, no ground truth): title ${has('title')}, byline ${has('byline')}, published ${has('published')}, language ${has('language')}, site ${has('site')}, wire ${has('wire')} of ${pages.length}`);
 console.log('title extraction: not scored (ground-truth.json holds only articleBody and url, no titles)');
 
 // The offset invariant on our output, word by word: each word of the clean text maps to a raw

@@ -55,3 +55,10 @@ test('htmlMeta falls back to the URL date and the "Published" line', () => {
   const m2 = htmlMeta(parseHtml('<html><body><p>Text.</p></body></html>'), 'Published July 2, 2029\nBody text.');
   assert.equal(m2.published, '2029-07-02');
 });
+
+test('cleanByline refuses CMS account names; normaliseDate refuses placeholder years', () => {
+  assert.equal(cleanByline('admin - 2030-09-16'), undefined);
+  assert.equal(cleanByline('editor42'), undefined);
+  assert.equal(cleanByline('Гость'), undefined);
+  assert.equal(normaliseDate('0001-01-01T00:00:00Z'), undefined);
+});

@@ -58,8 +58,11 @@ export function cleanByline(s: string | undefined): string | undefined {
   if (/^https?:\/\/|www\.|\.(com|org|net)\b/i.test(t)) return undefined;
   t = t.replace(/^(by|von|par|por|di|door|przez|автор:?)\s+/i, '').replace(/\s*[|,;]\s*$/, '').trim();
   // Drop a trailing date or "Published/Updated ..." part that shares the byline element.
-  t = t.replace(/\s*(published|updated|posted)\b.*$/i, '').replace(/\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*$/i, '').trim();
+  t = t.replace(/\s*[-–—|•·/]\s*\d.*$/u, '').replace(/\s*(published|updated|posted)\b.*$/i, '').replace(/\s*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*$/i, '').trim();
   if (!t || t.length > 120 || NOT_A_NAME.test(t) || !/\p{L}/u.test(t) || /^\d/.test(t)) return undefined;
+  // CMS account names ("admin", "jdadmin", "editor2") are not authors.
+  if (/^[\p{Ll}\d_.-]+$/u.test(t) && (/\d/.test(t) || /admin|editor|user|guest|webmaster|redac|redaktion|гость/iu.test(t))) return undefined;
+  if (/^(admin|administrator|guest|гость|gast|invitado|invité|ospite|redaktion|redacción|rédaction|redazione|redação)$/iu.test(t)) return undefined;
   return t;
 }
 
@@ -72,7 +75,8 @@ export function normaliseDate(s: string | undefined): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(t);
   if (iso) {
     const [, y, mo, d, h, mi, sec, tz] = iso;
-    if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return undefined;
+    // Placeholder years (0001-01-01) and impossible months say nothing.
+    if (+y < 1900 || +mo < 1 || +mo > 12 || +d < 1 || +d > 31) return undefined;
     if (!h) return `${y}-${mo}-${d}`;
     const zone = tz ? (tz === 'Z' ? 'Z' : tz.length === 5 ? `${tz.slice(0, 3)}:${tz.slice(3)}` : tz) : '';
     return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${zone}`;
@@ -179,7 +183,9 @@ export function htmlMeta(root: Node, text = ''): DocumentMeta {
   );
   const language = declared && /^[a-z]{2,3}([-_][a-z0-9]+)*$/i.test(declared) ? declared.split(/[-_]/)[0].toLowerCase() : detectLanguage(text);
 
-  const wire = [...new Set([...wiresIn(byline ?? ''), ...wiresIn(ldName(ldArticle?.sourceOrganization) ?? '')])];
+  // In a byline a bare agency acronym is a credit ("TOM KRISHER, AP Auto Writer").
+  const acronyms = [...(byline ?? '').matchAll(/\b(AP|AFP|UPI|EFE|ANSA|dpa|DPA)\b/g)].map((m) => (m[1] === 'DPA' ? 'dpa' : m[1]));
+  const wire = [...new Set([...wiresIn(byline ?? ''), ...acronyms, ...wiresIn(ldName(ldArticle?.sourceOrganization) ?? '')])];
 
   const meta: DocumentMeta = { title, site, byline, url, published, modified, language, wire: wire.length ? wire : undefined };
   for (const k of Object.keys(meta) as (keyof DocumentMeta)[]) if (meta[k] === undefined) delete meta[k];
