@@ -163,6 +163,12 @@ console.log('published: rs_trafilatura 0.970 (best), trafilatura 0.958, readabil
 console.log(`time ours/readability: ${(tOurs / tBase).toFixed(2)}x   peak RSS: ${(peak / 1048576).toFixed(0)} MB   methods: ${JSON.stringify(methods)}`);
 const has = (k) => pages.filter((p) => results[p.id].meta[k]).length;
 console.log(`metadata found (not scored, no ground truth): title ${has('title')}, byline ${has('byline')}, published ${has('published')}, language ${has('language')}, site ${has('site')}, wire ${has('wire')} of ${pages.length}`);
+// The same scores on the pages not in English (the unseen corpus is mostly non-English).
+const nonEn = ids.filter((id) => results[id].meta.language && results[id].meta.language !== 'en');
+if (nonEn.length) {
+  const a = score(truth, ours, nonEn), b = score(truth, base, nonEn);
+  console.log(`non-English pages (${nonEn.length}): ours F1 ${fmt(a.F1)} (P ${fmt(a.P)} R ${fmt(a.R)}), Readability.js F1 ${fmt(b.F1)} (P ${fmt(b.P)} R ${fmt(b.R)})`);
+}
 console.log('title extraction: not scored (ground-truth.json holds only articleBody and url, no titles)');
 
 // The offset invariant on our output, word by word: each word of the clean text maps to a raw

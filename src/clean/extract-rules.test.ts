@@ -25,6 +25,13 @@ test('lineReason drops interface lines in several languages', () => {
     'Foto: Jan Novák / dpa',
     '5 min read',
     'By Lucía Ferrer and Tom Baptiste',
+    'sexta-feira, 3 de novembro de 2030 às 20:13',
+    'Dienstag, 3. November 2030, 14:20 Uhr',
+    '3 ноября 2030 г., 14:20',
+    'личный архив Ирины Соколовой',
+    'Filed under: Harbour |',
+    'Tags: bridge, council',
+    'Добавить отзыв',
   ]) {
     assert.ok(lineReason(l), `dropped: ${l}`);
   }

@@ -14,13 +14,14 @@ interface BoilerplateData {
   wireCue: string;
   labelLines: string[];
   strongPrompt: string;
+  dateWords: { source: string; words: string[] };
   bylinePrefix: string;
 }
 
 function load(d: unknown): BoilerplateData {
   const b = d as BoilerplateData;
   const arr = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string' || !arr(b.labelLines) || typeof b.bylinePrefix !== 'string' || typeof b.strongPrompt !== 'string') {
+  if (!b || typeof b.source !== 'string' || !b.classTokens || !arr(b.promptLines) || !arr(b.captionLines) || !arr(b.dateLines) || typeof b.wireCue !== 'string' || !arr(b.labelLines) || typeof b.bylinePrefix !== 'string' || typeof b.strongPrompt !== 'string' || !b.dateWords || !arr(b.dateWords.words)) {
     throw new Error('src/clean/data/boilerplate.json: expected {source, classTokens, promptLines, captionLines, dateLines, wireServices, wireCue}');
   }
   for (const [k, v] of Object.entries(b.classTokens)) if (!arr(v)) throw new Error(`boilerplate.json: classTokens.${k} must be a list of strings`);
@@ -29,14 +30,19 @@ function load(d: unknown): BoilerplateData {
 }
 
 const DATA = load(data);
-const re = (list: string[]) => new RegExp(list.map((s) => `(?:${s})`).join('|'), 'iu');
+/** `\b` is ASCII-only even with the `u` flag: data patterns get a Unicode word boundary instead. */
+const UB = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
+// Only patterns with non-ASCII letters need it (the lookarounds cost time on every line).
+const unicodeB = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.replace(/\\b/g, UB) : s);
+const re = (list: string[]) => new RegExp(list.map((s) => `(?:${unicodeB(s)})`).join('|'), 'iu');
 const PROMPT = re(DATA.promptLines);
 const CAPTION = re(DATA.captionLines);
 const DATE_LINE = re(DATA.dateLines);
-const WIRE_CUE = new RegExp(DATA.wireCue, 'iu');
+const WIRE_CUE = new RegExp(unicodeB(DATA.wireCue), 'iu');
+const DATE_WORDS = new Set(DATA.dateWords.words.map((w) => w.toLowerCase()));
 const LABELS = new Set(DATA.labelLines.map((l) => l.toLowerCase()));
-const BYLINE_PREFIX = new RegExp(DATA.bylinePrefix, 'iu');
-const STRONG_PROMPT = new RegExp(DATA.strongPrompt, 'iu');
+const BYLINE_PREFIX = new RegExp(unicodeB(DATA.bylinePrefix), 'iu');
+const STRONG_PROMPT = new RegExp(unicodeB(DATA.strongPrompt), 'iu');
 /** A name after "By": capitalised words, with connectors, commas and wire names allowed. */
 const NAME_WORDS = /^(\p{Lu}[\p{L}'’.-]*|and|und|et|y|e|i|og|en|the|de|van|von|da|di|del|la|le|al|bin|[,&|/]|\p{Lu}{2,})$/u;
 const WIRES = Object.entries(DATA.wireServices).map(([name, pats]) => [name, re(pats)] as const);
@@ -98,18 +104,15 @@ export function lineReason(line: string): string | undefined {
   return undefined;
 }
 
-const MONTH_WORDS =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(am|pm|a\.m\.|p\.m\.|at|on|updated|published|posted|gmt|utc|[a-z]{1,2}t)\b/gi;
-
-/** True for a line that is only a date and/or time ("November 18, 2019 | 4:10pm", "18 NOV 2019"). */
+/** True for a line that is only a date and/or time ("November 3, 2030 | 4:10pm", "sexta-feira, 3 de novembro de 2030 às 20:13"). */
 export function isDateOnly(line: string): boolean {
   if (line.length > 90 || !/\d/.test(line)) return false;
-  MONTH_WORDS.lastIndex = 0;
-  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i.test(line) && /\b\d{1,2}\b/.test(line);
+  const words = line.toLowerCase().split(/[^\p{L}\d-]+/u).filter(Boolean);
+  const named = words.some((w) => DATE_WORDS.has(w.replace(/\.$/, '')) && /^\p{L}{3,}/u.test(w)) && /\b\d{1,2}\b/.test(line);
   const numeric = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(line);
   if (!named && !numeric) return false;
-  const rest = line.replace(MONTH_WORDS, '').replace(/[\d\s,.:/|()\-–—]+/g, '');
-  return rest.length <= 2;
+  const rest = words.filter((w) => !/^\d+$/.test(w) && !DATE_WORDS.has(w) && !/^\d{1,2}(st|nd|rd|th|h|am|pm)$/.test(w) && !/^[\d-]+$/.test(w));
+  return rest.join('').length <= 2;
 }
 
 function hasFullDate(t: string): boolean {
