@@ -20,3 +20,6 @@ export { renderBrief } from './report/brief.js';
 export { REPORT_SCHEMA } from './report/report.js';
 export type { Report, ReportDocument } from './report/report.js';
 export { reportSchema, validateReport } from './report/validate.js';
+export { extractArticle } from './clean/extract.js';
+export type { Extracted, ExtractMethod, ExtractOptions } from './clean/extract.js';
+export { htmlMeta } from './clean/meta.js';
