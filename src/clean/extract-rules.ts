@@ -64,7 +64,7 @@ export function classReason(el: Element): string | undefined {
   const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
   if (!names.trim()) return undefined;
   const raw = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
-  for (const [i, name] of names.split(/\s+/).entries()) {
+  for (const name of names.split(/\s+/)) {
     if (!name) continue;
     const whole = WHOLE.get(name);
     if (whole) return whole;
@@ -74,7 +74,6 @@ export function classReason(el: Element): string | undefined {
     }
     // Long tokens also count inside run-together names ("imagecaption", "socialShareBar").
     for (const [t, kind] of LONG) if (name.includes(t)) return kind;
-    void i;
   }
   // camelCase names ("newsCaption") split into words.
   for (const seg of raw.split(/[\s_-]+|(?<=[a-z])(?=[A-Z])/)) {

@@ -1,6 +1,5 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { TextBuilder, rawStartOf, toRaw } from '../core/offsets.js';
 import { findElement, htmlToText, parseHtml } from './html.js';
 import { buildDom, indexTree, parseLocated, roughDepth, type IndexedTree } from './extract-dom.js';
@@ -9,7 +8,6 @@ import type { CleanResult } from './text.js';
 import { htmlMeta } from './meta.js';
 import type { DocumentMeta } from '../core/document.js';
 
-type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type TextNode = DefaultTreeAdapterMap['textNode'];
 type ParsedDocument = DefaultTreeAdapterMap['document'];
@@ -321,4 +319,3 @@ function boilerplateReason(el: Element, i: number, ix: IndexedTree, total: numbe
   return undefined;
 }
 
-export type { Node };

@@ -6,7 +6,6 @@ import { wiresIn } from './extract-rules.js';
 import iso from './data/iso639.json' with { type: 'json' };
 
 type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 const ISO3TO1: Record<string, string> = (() => {
   const d = iso as { source?: unknown; map?: unknown };
@@ -193,4 +192,3 @@ export function htmlMeta(root: Node, text = ''): DocumentMeta {
   return meta;
 }
 
-export type { Element };
