@@ -294,6 +294,7 @@ export function extractArticle(raw: string, opts: ExtractOptions = {}): Extracte
   });
   for (const w of meta.wire ?? []) wire.add(w);
   if (wire.size) meta.wire = [...wire];
+  out.removed.sort((a, b) => a.rawStart - b.rawStart || a.rawEnd - b.rawEnd);
   return { ...out, method, wire: [...wire], tree, meta };
 }
 
