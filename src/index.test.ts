@@ -5,6 +5,7 @@ import * as api from './index.js';
 // The public API is a contract: adding an export is a deliberate change to this list,
 // removing or renaming one breaks users and must be a major version.
 const EXPECTED = {
+  extractArticle: 'function', htmlMeta: 'function',
   attributionsStage: 'object', findAttributions: 'function', linkAttributionEntities: 'function',
   SqliteStore: 'function', createApp: 'function', isLoopback: 'function', loadDemo: 'function', migrate: 'function', migrations: 'function', openStore: 'function', startServer: 'function',
   findNumbers: 'function', findQuantities: 'function', findTimes: 'function',

@@ -53,3 +53,6 @@ export type { RunningServer, ServeOptions } from './server/serve.js';
 export type { Fetchers } from './server/stories.js';
 export { attributionsStage, findAttributions, linkEntities as linkAttributionEntities } from './attributions/stage.js';
 export type { Attribution } from './attributions/stage.js';
+export { extractArticle } from './clean/extract.js';
+export type { Extracted, ExtractMethod, ExtractOptions as ExtractArticleOptions } from './clean/extract.js';
+export { htmlMeta } from './clean/meta.js';

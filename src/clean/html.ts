@@ -9,7 +9,7 @@ type TextNode = DefaultTreeAdapterMap['textNode'];
 /** Elements whose content is never article text. */
 export const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'head', 'title', 'meta', 'link', 'button', 'select', 'option', 'input', 'textarea', 'form', 'video', 'audio', 'picture', 'img',
+  'head', 'title', 'meta', 'link', 'button', 'select', 'option', 'input', 'textarea', 'video', 'audio', 'picture', 'img',
 ]);
 
 /** Elements that start a new paragraph line in the clean text. */
@@ -175,11 +175,10 @@ class HtmlTextWriter {
       }
       if (rc === '&') {
         flush(i);
-        const m = ENTITY.exec(raw.slice(i, i + 40));
-        const len = m ? m[0].length : 1;
         // The decoded text of one entity is one or two UTF-16 units (astral or combined).
         let take = 1;
         if (j + 1 < value.length && /[\ud800-\udbff]/.test(vc)) take = 2;
+        const len = entityLength(raw, i, end, value, j + take);
         this.visible();
         this.b.mapped(value.slice(j, j + take), i, i + len);
         i += len;
@@ -211,10 +210,29 @@ class HtmlTextWriter {
   }
 }
 
+/**
+ * Raw length of the entity at `raw[i]`. Legacy entities decode without their semicolon and may be
+ * followed by letters (`&ampx;` is `&x;`), so the longest match is tried first and shortened
+ * until the raw text after it lines up with the decoded text that follows.
+ */
+function entityLength(raw: string, i: number, end: number, value: string, next: number): number {
+  const m = ENTITY.exec(raw.slice(i, i + 40));
+  if (!m) return 1;
+  const full = m[0].length;
+  const n = Math.min(4, value.length - next);
+  if (n <= 0) return Math.min(full, end - i);
+  const want = value.slice(next, next + n);
+  if (raw.startsWith(want, i + full) || raw[i + full] === '&') return full;
+  for (let k = full - 1; k >= 2; k--) if (raw.startsWith(want, i + k)) return k;
+  return full;
+}
+
 /** Options for turning a parsed page into clean text. */
 export interface HtmlTextOptions {
   /** Return a reason to drop an element and its subtree (boilerplate). */
   dropElement?: (el: Element) => string | undefined;
+  /** Return true to leave out a text node (its element was not chosen, a descendant was). */
+  dropText?: (node: TextNode) => boolean;
 }
 
 /**
@@ -246,6 +264,7 @@ export function htmlToText(raw: string, root: Node, opts: HtmlTextOptions = {}):
       continue;
     }
     if (node.nodeName === '#text') {
+      if (opts.dropText?.(node as TextNode)) continue;
       w.text(node as TextNode);
       // The paragraph starts at its first visible character, after any pending break.
       if (paraStart < 0 && w.firstVisible >= 0) paraStart = w.firstVisible;

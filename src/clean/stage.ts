@@ -1,7 +1,6 @@
 import type { DocumentStage } from '../core/stage.js';
 import { diagnostic } from '../core/diagnostics.js';
-import { findElement, htmlToText, parseHtml } from './html.js';
-import { htmlMeta } from './meta.js';
+import { extractArticle } from './extract.js';
 import { scanFilter, scanScrapedText } from './scraped.js';
 import { cleanPlainText, type CleanResult } from './text.js';
 
@@ -15,24 +14,23 @@ export const cleanStage: DocumentStage = {
   description: 'HTML or scraped text to clean text with an exact clean-to-raw offset map',
   run(doc) {
     let result: CleanResult;
-    let meta = {};
+    let meta: Record<string, unknown> = {};
     if (doc.meta.format === 'html') {
-      const tree = parseHtml(doc.raw);
-      meta = htmlMeta(tree);
-      const body = findElement(tree, (e) => e.tagName === 'body') ?? tree;
-      result = htmlToText(doc.raw, body);
+      const ex = extractArticle(doc.raw);
+      meta = ex.meta as Record<string, unknown>;
+      result = ex;
     } else {
       // Scraped text: drop page furniture by whole lines (the map stays exact) and read title/byline/wire.
       const scan = scanScrapedText(doc.raw, { title: doc.meta.title });
-      meta = scan.meta;
+      meta = scan.meta as Record<string, unknown>;
       result = cleanPlainText(doc.raw, scanFilter(scan), (i) => (i === scan.titleIndex ? 'title' : undefined));
     }
     const diagnostics = [];
     if (!result.text.trim()) {
       diagnostics.push(diagnostic('fatal', 'clean/no-text', 'clean@1', 'No article text was found in this input.', { expected: 'a page or file with readable text' }));
     }
-    // Metadata given with the input (JSON fields) wins over what the page says.
-    // A --published fallback yields to a date the page itself states.
+    // Metadata given with the input (JSON fields) wins over what the page says; a --published
+    // fallback yields to a date the page itself states.
     const fallbackOnly = doc.meta.publishedSource === 'option' && 'published' in meta;
     const given = Object.fromEntries(
       Object.entries(doc.meta).filter(([k, v]) => v !== undefined && !(fallbackOnly && (k === 'published' || k === 'publishedSource'))),
