@@ -6,7 +6,12 @@
 //             by whitespace are merged (brat splits a content at sentence and paragraph breaks), and
 //             each fragment is trimmed of surrounding whitespace and , ; : (the README leaves
 //             trimming to the scorer; PolNeAR annotators vary on a trailing comma);
+//             A split content (`"A," she said, "B."`) matches only if every fragment does.
 //   overlap = the spans share at least one word (a run of letters or digits).
+// Gold: the first annotator's .ann per article; E-lines give the roles (Content2 joins its Content).
+// Predictions: annotate(file, {offsets: 'input'}), so spans are positions in the .txt itself (checked:
+// the decoded input must equal the file text, else a warning is printed).
+// --errors ROLE lists unmatched (exact) predictions (FP) and gold spans (FN) with context; use it on train.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { annotate } from '../dist/analyze.js';

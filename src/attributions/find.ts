@@ -180,7 +180,9 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     // Past forms (`Trump tweeted`, `The Post reported`) are verbs even after a name.
     // A present form after a name is a verb when an object follows (`Biden calls him`, `Smith claims that`).
     // (In title case, `Clinton Calls For ...`, the next word is capitalised too.) `United States` stays a name.
-    const objectNext = /s$/.test(t.w) && !!next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
+    // (`"...," Bozell notes.`: right after a quotation a closing stop is fine too.)
+    const afterQuote = toks.slice(Math.max(0, i - 3), i).some((x) => x.q) && (!next || next.w === '.' || next.w === ',');
+    const objectNext = /s$/.test(t.w) && !!next && (afterQuote || next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
@@ -192,7 +194,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     // The bare form of a noun-like verb needs a subject that takes it (`they report`, `will claim`), not a noun (`news report`).
     if (verb.nounlike && t.w === verb.lemma && prev && !BARE_SUBJECT.has(prev.w) && !(/[^s']s$/.test(prev.w) && prev.w !== 'news')) continue;
     // A present noun-like form (`states`, `shows`, `reports`) is a verb only when a clause or object follows it.
-    if (verb.nounlike && !/ed$/.test(t.w) && t.w !== verb.lemma && !(next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)))) continue;
+    if (verb.nounlike && !/ed$/.test(t.w) && t.w !== verb.lemma && !afterQuote && !(next && (next.q || next.cap || CLAUSE_NEXT.has(next.w)))) continue;
     // A noun-like form opening a clause is a noun (`Reports say ...`).
     if (verb.nounlike && !/(ed|ing)$/.test(t.w) && (!prev || !isWord(prev))) continue;
     // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).

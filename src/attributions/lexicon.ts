@@ -24,7 +24,16 @@ export interface CueVerb {
 export interface ChannelRule {
   channel: string;
   phrases: string[];
+  /** The phrases as one whole-word, case-insensitive pattern. */
+  pattern: RegExp | null;
   cues: string[];
+}
+
+/** A whole-word, case-insensitive pattern matching any of `phrases`. */
+export function phrasePattern(phrases: readonly string[]): RegExp | null {
+  if (!phrases.length) return null;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** All word lists the attribution finder uses, validated and indexed once. */
@@ -105,7 +114,8 @@ export function lexicon(): Lexicon {
   if (!Array.isArray(rules)) fail('channels.json', 'channels must be a list');
   const channels = (rules as Array<Record<string, unknown>>).map((r) => {
     if (typeof r.channel !== 'string') fail('channels.json', 'each rule needs a channel name');
-    return { channel: r.channel, phrases: words('channels.json', r.phrases ?? [], `${r.channel}.phrases`), cues: (r.cues as string[]) ?? [] };
+    const phrases = words('channels.json', r.phrases ?? [], `${r.channel}.phrases`);
+    return { channel: r.channel, phrases, pattern: phrasePattern(phrases), cues: (r.cues as string[]) ?? [] };
   });
   const b = ch.broadcasters as Record<string, unknown>;
   cached = {

@@ -231,9 +231,8 @@ function channelOf(text: string, d: Draft, unit: Unit): string | undefined {
   for (const c of d.content) {
     if (c.start >= unit.start && c.end <= unit.end) around = around.slice(0, c.start - unit.start) + ' '.repeat(c.end - c.start) + around.slice(c.end - unit.start);
   }
-  const low = around.toLowerCase();
   for (const rule of lex.channels) {
-    if (rule.phrases.some((p) => containsWord(low, p))) return rule.channel;
+    if (rule.pattern?.test(around)) return rule.channel;
   }
   if (d.recipient && lex.broadcasters.some((b) => containsWord(d.recipient!.text.toLowerCase(), b))) return 'broadcaster';
   for (const rule of lex.channels) if (d.verbLemma && rule.cues.includes(d.verbLemma)) return rule.channel;
