@@ -3,23 +3,15 @@ import type { Document } from '../core/document.js';
 import opinionData from './data/opinion.json' with { type: 'json' };
 import { lexicons } from './lexicons.js';
 import { insideAny, quotedRegions } from './quotes.js';
-import { wink } from '../language/wink.js';
+import { analyzeText } from '../language/wink.js';
 
-/** Character spans of adjectives and adverbs (wink-nlp POS), where evaluative framing lives. */
+/** Character spans of adjectives and adverbs (wink-nlp POS, from the shared cached pass), where evaluative framing lives. */
 function modifierSpans(text: string): Array<{ start: number; end: number; word: string }> {
-  const w = wink();
-  const doc = w.readDoc(text);
-  const values = doc.tokens().out(w.its.value) as string[];
-  const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(w.its.pos) as string[];
+  const t = analyzeText(text);
+  if (!t) return [];
   const out: Array<{ start: number; end: number; word: string }> = [];
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    const start = text.startsWith(values[i], at) ? at : text.indexOf(values[i], at);
-    if (start < 0) break;
-    at = start + values[i].length;
-    if (pos[i] === 'ADJ' || pos[i] === 'ADV') out.push({ start, end: at, word: values[i].toLowerCase() });
+  for (let i = 0; i < t.values.length; i++) {
+    if (t.pos[i] === 'ADJ' || t.pos[i] === 'ADV') out.push({ start: t.starts[i], end: t.ends[i], word: t.values[i].toLowerCase() });
   }
   return out;
 }
