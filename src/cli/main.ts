@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze, annotate, VERSION, type AnalyzeOptions } from '../analyze.js';
 import { hasErrors } from '../core/diagnostics.js';
@@ -60,7 +61,7 @@ serve options:
   --token TOKEN          bearer token writes must carry (or TRIANGULATE_TOKEN);
                          required when HOST is not a loopback address
   --allow-private        let URL/feed ingestion reach private addresses
-  --demo                 preload every folder under ./examples as a story
+  --demo                 preload the bundled example stories (examples/)
 
 Exit codes:
   0  success
@@ -236,7 +237,8 @@ async function cmdServe(argv: string[]): Promise<number> {
       port,
       token,
       allowPrivate: Boolean(values['allow-private']),
-      demoDir: values.demo ? 'examples' : undefined,
+      // The bundled example story ships with the package, wherever the command is run from.
+      demoDir: values.demo ? fileURLToPath(new URL('../../examples', import.meta.url)) : undefined,
       log: (l) => process.stderr.write(`triangulate serve: ${l}\n`),
     });
   } catch (err) {

@@ -37,7 +37,7 @@ function chart(report: Report, groupId: string): string {
       const color = colors[c.scope ?? ''] ?? '#555';
       const lo = c.low ?? 0;
       const hi = c.high ?? c.value ?? lo;
-      const bar = c.low !== null && c.high !== null && c.low !== c.high ? `<line x1="${x(lo)}" x2="${x(hi)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="6" stroke-linecap="round"/>` : c.high === null ? `<line x1="${x(lo)}" x2="${W - 15}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2" stroke-dasharray="4 3"/>` : '';
+      const bar = c.low !== null && c.high !== null && c.low !== c.high ? `<line x1="${x(lo)}" x2="${x(hi)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="6" stroke-linecap="round"/>` : c.high === null && c.value === undefined ? `<line x1="${x(lo)}" x2="${W - 15}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2" stroke-dasharray="4 3"/>` : '';
       const pt = c.value ?? (c.low !== null && c.high !== null ? (c.low + c.high) / 2 : (c.low ?? c.high)!);
       return `<g><title>${esc(`${fmt(c)} — ${c.chain.join(' → ')} (${c.reportDate ?? 'undated'}, ${c.scope ?? 'no place'})`)}</title><text x="4" y="${y + 4}" font-size="11">${esc(`${c.reportDate ?? '—'} ${c.speaker}`.slice(0, 28))}</text>${bar}<circle cx="${x(pt)}" cy="${y}" r="5" fill="${c.phase === 'projected' ? 'white' : color}" stroke="${color}" stroke-width="2"/><text x="${x(pt) + 8}" y="${y + 4}" font-size="11">${esc(fmt(c))}</text></g>`;
     })
