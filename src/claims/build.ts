@@ -245,7 +245,8 @@ export function readModality(sentenceText: string): Pick<Claim, 'modality' | 'po
 export function countedBefore(text: string, sentence: { start: number }, q: { start: number }): string | undefined {
   const before = text.slice(sentence.start, q.start);
   // "the number of North Koreans has ...", "the number of people killed in ... has risen to 27".
-  const m = /\bnumber of ((?:\p{Lu}[\p{L}'’-]*\s+)*[\p{L}'’-]+)\b/iu.exec(before);
+  // No `i` flag: under it \p{Lu} would match lower-case letters and the phrase would run on.
+  const m = /\b[Nn]umber of ((?:\p{Lu}[\p{L}'’-]*\s+)*[\p{L}'’-]+)\b/u.exec(before);
   return m?.[1];
 }
 

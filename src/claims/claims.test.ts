@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Document, Span } from '../core/document.js';
 import { createDocument } from '../core/document.js';
 import { identityMap } from '../core/offsets.js';
-import { buildClaims, parseSubject, readModality, type Claim } from './build.js';
+import { buildClaims, countedBefore, parseSubject, readModality, type Claim } from './build.js';
 import { alignClaims } from './align.js';
 import { figureOf } from './figures.js';
 import { buildTimeline } from './timeline.js';
@@ -53,6 +53,19 @@ test('counted phrases parse into nationality, head and class; plural demonyms co
   assert.deepEqual(parseSubject('North Korean troops'), { phrase: 'North Korean troops', head: 'troops', class: 'military', nationality: 'North Korean' });
   assert.deepEqual(parseSubject('Zarovians'), { phrase: 'Zarovians', nationality: 'Zarovian', head: 'people', class: 'people' });
   assert.equal(parseSubject('of his troops').head, 'troops');
+});
+
+test('"the number of X <measure> ... has risen to N" reads X and the measure', () => {
+  const text = 'The number of people killed in a fire that destroyed a warehouse has risen to 27, the minister said.';
+  assert.equal(countedBefore(text, { start: 0 }, { start: text.indexOf('27') }), 'people');
+  const d = doc('F', text, '2031-05-02', (at) => ({
+    quantities: [{ ...at('27'), low: 27, high: 27, value: 27, qualifier: 'exact', unit: 'count', counted: null }],
+    attributions: [],
+    times: [],
+  }));
+  const [c] = buildClaims(d) as Claim[];
+  assert.equal(c.measure, 'killed');
+  assert.equal(c.subject.class, 'people');
 });
 
 test('modality, polarity and phase are read from the sentence', () => {
