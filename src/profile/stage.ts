@@ -153,11 +153,14 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
   if (doc.meta.title && /^(opinion|commentary|editorial|analysis|column)\b/i.test(doc.meta.title)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
   // A section label the cleaner dropped as page furniture ("Opinion") still says what the piece is.
   const raw = (doc as { raw?: string }).raw;
-  for (const r of (doc.records?.removed ?? []) as Array<{ rawStart: number; rawEnd: number }>) {
+  const removed = [...((doc.records?.removed ?? []) as Array<{ rawStart: number; rawEnd: number; reason?: string }>)].sort((a, b) => a.rawStart - b.rawStart);
+  removed.forEach((r, i) => {
     const line = raw?.slice(r.rawStart, r.rawEnd).trim() ?? '';
+    // An item of a navigation menu ("Home / News / Opinion / Sport") names a section, not this piece.
+    const inMenu = [removed[i - 1], removed[i + 1]].some((n) => n && n.reason === 'link-list' && Math.abs(n.rawStart - r.rawStart) < 200);
     lx.genreLabel.lastIndex = 0;
-    if (line && line.split(/\s+/).length <= 3 && r.rawStart < 400 && lx.genreLabel.test(line)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
-  }
+    if (line && !inMenu && line.split(/\s+/).length <= 3 && r.rawStart < 400 && lx.genreLabel.test(line)) counts['genre-label'] = (counts['genre-label'] ?? 0) + 1;
+  });
 
   const w = lx.weights;
   const per = Math.max(1, sentences.length / 10);
