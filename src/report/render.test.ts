@@ -30,3 +30,12 @@ test('CSV cells are quoted and defused against formula injection', () => {
   assert.match(claimsCsv(report), /^group,label,status,doc,claim/);
   assert.match(figuresCsv(report), /^group,label,unit,low,best,high/);
 });
+
+test('every passage the brief quotes is verbatim in a source document', async () => {
+  const { analyze } = await import('../analyze.js');
+  const { report } = await analyze(['examples/harbor-fire']);
+  const brief = renderBrief(report);
+  const quotes = [...brief.matchAll(/"([^"]{12,})" \[/g)].map((m) => m[1].replace(/\\(.)/g, '$1').replace(/…$/, ''));
+  assert.ok(quotes.length > 0, 'the brief quotes some passages');
+  for (const q of quotes) assert.ok(report.documents.some((d) => d.text.replace(/\s+/g, ' ').includes(q)), `verbatim: ${q}`);
+});

@@ -25,9 +25,3 @@ export function profileOf(d: ReportDocument): SourceProfile | undefined {
 export function docLabel(d: Pick<ReportDocument, 'meta' | 'source' | 'id'>): string {
   return d.meta.site ?? d.meta.title?.slice(0, 60) ?? d.source.split('/').pop() ?? d.id;
 }
-
-/** Checks that a quoted passage is verbatim in its document; the brief shows only quotes that pass. */
-export function verbatim(report: Report, doc: string, start: number, end: number, quote: string): boolean {
-  const d = report.documents.find((x) => x.id === doc);
-  return !!d && d.text.slice(start, end) === quote;
-}
