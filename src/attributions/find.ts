@@ -151,6 +151,9 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
       }
     }
     if (lex.adverbs.has(t.w)) {
+      // `X reportedly said ...`: the adverb hedges the verb that follows; the verb is the cue.
+      const after = toks[i + 1];
+      if (after && !after.q && lex.verbs.has(after.w)) continue;
       out.push({ kind: 'adverb', a: i, b: i + 1 });
       continue;
     }

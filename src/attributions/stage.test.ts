@@ -132,6 +132,11 @@ test('agentless reports have a null source and unattributed: true', () => {
   const c = one('The storm reportedly destroyed forty boats.');
   assert.equal(c.cue.text, 'reportedly');
   assert.equal(c.unattributed, true);
+  // Before a reporting verb, the adverb only hedges it: the speaker is still named.
+  const d = one('Pasko reportedly said about 3,000 troops would join the war.');
+  assert.equal(d.source?.text, 'Pasko');
+  assert.equal(d.cue.text, 'reportedly said');
+  assert.deepEqual(contents(d), ['about 3,000 troops would join the war']);
 });
 
 test('pronoun sources resolve to the last named person-like source', () => {
