@@ -160,7 +160,10 @@ export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, se
   const suffix = PLACE_SUFFIX.exec(after);
   const end = suffix ? p.end + suffix[0].length : p.end;
   const around = text.slice(Math.max(sentence.start, p.start - 20), Math.min(sentence.end, end + 20));
-  const scope: NonNullable<Claim['place']>['scope'] = BORDER.test(around) ? 'border' : suffix ? 'region' : (entityScope(doc, p) ?? 'place');
+  const name = text.slice(p.start, p.end);
+  // A name the document elsewhere calls a region ("the Kell region") is a region here too.
+  const regionElsewhere = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?\\s+(?:region|oblast|province|district|county|prefecture)\\b`, 'i').test(text);
+  const scope: NonNullable<Claim['place']>['scope'] = BORDER.test(around) ? 'border' : suffix ? 'region' : (entityScope(doc, p) ?? (regionElsewhere ? 'region' : 'place'));
   return { text: text.slice(p.start, end), scope, start: p.start, end };
 }
 
@@ -168,9 +171,12 @@ export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, se
 function entityScope(doc: Pick<Document, 'layers' | 'records'>, span: { start: number; end: number }): 'country' | 'region' | undefined {
   const e = (doc.layers.entities ?? []).find((x) => x.start === span.start && x.end === span.end);
   if (!e) return undefined;
-  const rec = (doc.records.entities ?? []).find((r) => (r as { id?: string }).id === e.entity) as { key?: string; kind?: string } | undefined;
+  const rec = (doc.records.entities ?? []).find((r) => (r as { id?: string }).id === e.entity) as { key?: string; kind?: string; name?: string; aliases?: string[] } | undefined;
   const kind = rec?.kind ?? rec?.key?.split(':')[1];
-  return kind === 'country' ? 'country' : kind === 'region' || kind === 'province' || kind === 'state' ? 'region' : undefined;
+  if (kind === 'country') return 'country';
+  if (kind === 'region' || kind === 'province' || kind === 'state') return 'region';
+  // The text names it elsewhere as a region ("Kell Oblast", "Kell region"): the same place, a region.
+  return [rec?.name, ...(rec?.aliases ?? [])].some((n) => n && PLACE_SUFFIX.test(' ' + n.split(/\s+/).pop())) ? 'region' : undefined;
 }
 
 function sub(text: string, s: { start: number; end: number } | null | undefined): SubSpan | null {
