@@ -70,8 +70,45 @@ test('the kursk corpus loaded through the API shows documents, shared text and h
   assert.equal(await page.locator('table.reuse tbody tr').count(), story.corpus.reuse.length);
   if (story.corpus.reuse.length) assert.ok((await page.locator('.provenance svg line.edge').count()) > 0, 'the provenance graph has edges');
   assert.equal(await page.locator('.timeline li').count(), files.length);
+
+  // The troop-figure group: disputed, its claims as points and range bars, with a scope legend.
+  const troops = page.locator('.group-card.status-disputed').filter({ has: page.locator('circle[data-value="30000"]') });
+  await troops.first().waitFor();
+  const chart = troops.first().locator('svg.claim-chart');
+  for (const v of [1500, 10000, 30000]) assert.ok((await chart.locator(`circle.pt[data-value="${v}"]`).count()) > 0, `a point for ${v}`);
+  assert.ok((await chart.locator('rect.range[data-low="10000"][data-high="12000"]').count()) > 0, 'a 10,000–12,000 range bar');
+  assert.ok((await chart.locator('line.open[data-high="15000"]').count()) > 0, 'an open-ended "up to 15,000" arrow');
+  assert.match(await page.locator('.claim-groups .legend').innerText(), /region[\s\S]*country[\s\S]*projection/);
+  assert.match((await troops.first().locator('.estimate .rule').getAttribute('title')) ?? '', /median/, 'the low/best/high rule shows on hover');
+  assert.ok((await page.locator('table.claims-matrix td.cell-conflicts').count()) > 0, 'the matrix shows conflicting documents');
+  assert.ok((await page.locator('table.claims-matrix td.cell-silent').count()) > 0, 'and silent ones');
+  assert.ok((await page.locator('.events > li.disputed-first').count()) > 0, 'a disputed first event is highlighted');
+  assert.equal(await page.locator('.provenance-graph .node').count(), files.length, 'every document is a node of the provenance graph');
+  assert.equal(await page.locator('table.genre-profiles tbody .badge').count(), files.length, 'every document has a genre badge');
   mkdirSync(ARTIFACTS, { recursive: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1366), 'no horizontal scrolling at 1366 px');
   await page.screenshot({ path: path.join(ARTIFACTS, 'story-page.png'), fullPage: true });
+
+  // A chart row is a citation: it opens the document with the claim's span scrolled into view and focused.
+  const row = chart.locator('a.claim-row').first();
+  const href = (await row.getAttribute('href'))!;
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('mark.target');
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, href);
+  const [s, e] = href.split('#')[1].split('-').map(Number);
+  const cited = (await (await fetch(`${server!.url}/api/documents/${href.split('/')[2].split('#')[0]}`)).json()) as { text: string };
+  assert.equal((await page.locator('mark.target').allInnerTexts()).join(''), cited.text.slice(s, e), 'exactly the cited span is highlighted');
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('target')), 'the cited span has focus');
+  assert.ok(await page.locator('mark.target').first().isVisible());
+  // Hovering a claim shows its group with a link back to the story page.
+  await page.locator('mark.l-claims').first().hover();
+  await page.waitForSelector('.span-panel .claim-card a[href*="#group-"]');
+  await page.locator('.span-panel .claim-card a[href*="#group-"]').first().click();
+  await page.waitForSelector('.group-card');
+  assert.match(page.url(), /\/stories\/kursk-2024#group-/);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A deep link survives a reload, and a document opens from the story page.
   await page.locator('table.documents tbody tr a').first().click();
@@ -88,6 +125,23 @@ test('the kursk corpus loaded through the API shows documents, shared text and h
   await page.waitForSelector('mark.l-sentences');
   await page.goBack();
   await page.waitForSelector('table.documents tbody tr');
+
+  // A quote: hovering an attribution's content shows who said it and the cue.
+  const withQuotes = (await Promise.all(story.documents.map(async (d) => (await (await fetch(`${server!.url}/api/documents/${d.id}`)).json()) as { id: string; layers: { attributions?: { source?: { text: string }; cue?: { text: string } }[] } }))).find((d) =>
+    d.layers.attributions?.some((a) => a.source && a.cue),
+  )!;
+  await page.goto(`${server!.url}/documents/${withQuotes.id}?layers=attributions`);
+  const quotes = page.locator('mark.l-attributions.part-content');
+  assert.ok((await quotes.count()) > 0, 'attribution contents are highlighted');
+  const n = await quotes.count();
+  let shown = false;
+  for (let i = 0; i < n && !shown; i++) {
+    await quotes.nth(i).hover();
+    const src = (await page.locator('.span-panel .attr-source').first().innerText()).trim();
+    const cue = (await page.locator('.span-panel .attr-cue').first().innerText()).trim();
+    shown = src !== 'none (agentless)' && cue !== '—' && cue.length > 0;
+  }
+  assert.ok(shown, 'a quote shows its source and cue on hover');
   assert.deepEqual(errors, []);
   await page.close();
 });

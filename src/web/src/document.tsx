@@ -206,10 +206,14 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
                 </h3>
                 {m.layer === 'attributions' ? <AttributionCard span={m.span} /> : m.layer === 'claims' ? <ClaimCard span={m.span} group={groupOf.get(m.span.id)} story={story} doc={doc.id} /> : null}
                 <blockquote>{m.span.text}</blockquote>
-                <details>
-                  <summary>All fields</summary>
+                {m.layer === 'attributions' || m.layer === 'claims' ? (
+                  <details>
+                    <summary>All fields</summary>
+                    <Generic value={fields(m.span)} />
+                  </details>
+                ) : (
                   <Generic value={fields(m.span)} />
-                </details>
+                )}
               </div>
             ))
           ) : (
