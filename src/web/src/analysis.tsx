@@ -151,7 +151,7 @@ export function ClaimChart(props: { group: ClaimGroup; docs: DocumentRow[] }) {
   return (
     <svg class="claim-chart" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width}px` }} role="group" aria-label={`Figures claimed for ${props.group.label}`}>
       <defs>
-        <marker id="open-end" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+        <marker id={`open-end-${groupAnchor(props.group.id)}`} viewBox="0 0 10 10" refX="5" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" class="open-arrow" />
         </marker>
       </defs>
@@ -168,7 +168,7 @@ export function ClaimChart(props: { group: ClaimGroup; docs: DocumentRow[] }) {
         const projected = c.phase === 'projected';
         const cls = `${scopeClass(c.scope)}${projected ? ' hollow' : ''}`;
         const who = c.speaker ?? (c.unattributed ? 'unattributed' : 'the outlet');
-        const label = `${short(who, 34)} · ${c.reportDate ?? 'undated'}`;
+        const label = `${short(who, 30)} · ${c.reportDate ?? 'undated'}`;
         const figure = figureText(c);
         const tip = `${figure} ${c.subject ?? ''} — ${who}, reported ${c.reportDate ?? 'undated'}${c.place ? `, ${c.place} (${c.scope ?? 'place'})` : ''}${c.phase ? `, ${c.phase}` : ''} · ${docName(byId.get(c.doc), c.doc)}`;
         const point = typeof c.value === 'number' || (c.low !== null && c.low === c.high);
@@ -180,9 +180,9 @@ export function ClaimChart(props: { group: ClaimGroup; docs: DocumentRow[] }) {
           mark = <rect x={x(c.low)} y={y - 5} width={Math.max(3, x(c.high) - x(c.low))} height={10} rx={3} class={`range ${cls}`} data-low={c.low} data-high={c.high} />;
         } else if (c.high !== null) {
           // "up to N": the bar runs from N down toward zero, ending in an arrow.
-          mark = <line x1={x(c.high)} x2={x(0) + 6} y1={y} y2={y} class={`open ${cls}`} marker-end="url(#open-end)" data-high={c.high} />;
+          mark = <line x1={x(c.high)} x2={x(0) + 6} y1={y} y2={y} class={`open ${cls}`} marker-end={`url(#open-end-${groupAnchor(props.group.id)})`} data-high={c.high} />;
         } else {
-          mark = <line x1={x(c.low!)} x2={left + plot + 10} y1={y} y2={y} class={`open ${cls}`} marker-end="url(#open-end)" data-low={c.low} />;
+          mark = <line x1={x(c.low!)} x2={left + plot + 10} y1={y} y2={y} class={`open ${cls}`} marker-end={`url(#open-end-${groupAnchor(props.group.id)})`} data-low={c.low} />;
         }
         return (
           <a key={`${c.doc}/${c.claim}`} href={citeHref(c.doc, c.start, c.end)} class="claim-row" aria-label={tip}>
@@ -350,10 +350,9 @@ export function ProvenanceGraph(props: { provenance: ProvenanceSection; docs: Do
         <a key={id} href={`/documents/${id}`} aria-label={docName(byId.get(id), id)}>
           <circle cx={q.x} cy={q.y} r={6} class="node" />
           <text x={q.x + 12} y={q.y + 4} class="node-label">
-            {short(docName(byId.get(id), id), 22)}
-            {wiresOf.has(id) ? ` (${wiresOf.get(id)!.join(', ')})` : ''}
+            {short(docName(byId.get(id), id), 21)}
           </text>
-          <title>{byId.get(id)?.title ?? docName(byId.get(id), id)}</title>
+          <title>{`${byId.get(id)?.title ?? docName(byId.get(id), id)}${wiresOf.has(id) ? ` (credits ${wiresOf.get(id)!.join(', ')})` : ''}`}</title>
         </a>
       ))}
     </svg>
