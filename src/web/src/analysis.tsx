@@ -110,12 +110,18 @@ function GroupCard(props: { group: ClaimGroup; figure?: Figure; docs: DocumentRo
       <ClaimChart group={g} docs={props.docs} />
       {f ? (
         <p class="estimate">
-          <span title={f.rule} tabIndex={0} class="rule">
+          <span title={f.rule} class="rule">
             low <strong>{f.low === null ? '—' : fmt(f.low)}</strong> · best <strong>{f.best === null ? '—' : fmt(f.best)}</strong> · high{' '}
             <strong>{f.high === null ? '—' : fmt(f.high)}</strong>
           </span>{' '}
-          <span class="muted small">{f.unit ?? ''} (hover for the rule)</span>
+          <span class="muted small">{f.unit ?? ''}</span>
         </p>
+      ) : null}
+      {f ? (
+        <details class="rule-text small">
+          <summary>How low / best / high were chosen</summary>
+          {f.rule}
+        </details>
       ) : null}
     </section>
   );
