@@ -162,6 +162,8 @@ export function documentRows(docs: Report['documents']) {
     characters: d.text.length,
     layers: Object.fromEntries(Object.entries(d.layers).map(([k, v]) => [k, v.length])),
     diagnostics: d.diagnostics.length,
+    // The source profile (genre, reasons, counts) so the story page can badge each document.
+    ...(Array.isArray(d.records?.profile) && d.records.profile[0] ? { profile: d.records.profile[0] } : {}),
   }));
 }
 

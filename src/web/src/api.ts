@@ -1,4 +1,5 @@
 // Typed fetch helpers for the JSON API; the UI reads only what the API returns.
+import type { SourceProfile } from './analysis';
 
 export interface Span {
   id: string;
@@ -48,6 +49,8 @@ export interface DocumentRow {
   characters: number;
   layers: Record<string, number>;
   diagnostics: number;
+  /** The document's source profile (genre, score, reasons, counts), when the profile stage ran. */
+  profile?: SourceProfile;
 }
 
 export interface Failure {

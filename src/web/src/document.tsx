@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Span, StoredDocument } from './api';
+import type { Span, StoredDocument, StoryPage } from './api';
+import { citeHref, figureText, groupAnchor, isClaimGroups, type ClaimGroup } from './analysis';
 import { navigate } from './router';
 import { Generic } from './sections';
 import { JsonLink, Loaded, useApi, useTitle, when } from './util';
@@ -8,21 +9,41 @@ interface Mark {
   layer: string;
   index: number;
   span: Span;
+  /** The highlighted range: the span itself, or one of its parts (an attribution's source, cue, content). */
+  start: number;
+  end: number;
+  part?: 'source' | 'cue' | 'content';
+}
+
+type Range = { start: number; end: number; text?: string };
+const isRange = (x: unknown): x is Range => !!x && typeof x === 'object' && typeof (x as Range).start === 'number' && typeof (x as Range).end === 'number';
+
+/** The ranges a span highlights: an attribution shows its source, cue and content, anything else itself. */
+function partsOf(layer: string, span: Span): { start: number; end: number; part?: Mark['part'] }[] {
+  if (layer !== 'attributions') return [{ start: span.start, end: span.end }];
+  const out: { start: number; end: number; part?: Mark['part'] }[] = [];
+  if (isRange(span.source)) out.push({ start: span.source.start, end: span.source.end, part: 'source' });
+  if (isRange(span.cue)) out.push({ start: span.cue.start, end: span.cue.end, part: 'cue' });
+  for (const c of Array.isArray(span.content) ? span.content : []) if (isRange(c)) out.push({ start: c.start, end: c.end, part: 'content' });
+  return out.length ? out : [{ start: span.start, end: span.end }];
 }
 
 /** Cuts the text at every span boundary of the shown layers; each piece lists the spans over it. */
 export function segments(text: string, layers: Record<string, Span[]>, shown: string[]): { start: number; end: number; marks: Mark[] }[] {
   const cuts = new Set([0, text.length]);
   const all: Mark[] = [];
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   for (const layer of shown)
     (layers[layer] ?? []).forEach((span, index) => {
-      if (span.end <= span.start) return;
-      cuts.add(Math.max(0, Math.min(text.length, span.start)));
-      cuts.add(Math.max(0, Math.min(text.length, span.end)));
-      all.push({ layer, index, span });
+      for (const r of partsOf(layer, span)) {
+        if (r.end <= r.start) continue;
+        cuts.add(clamp(r.start));
+        cuts.add(clamp(r.end));
+        all.push({ layer, index, span, ...r });
+      }
     });
   const points = [...cuts].sort((a, b) => a - b);
-  all.sort((a, b) => a.span.start - b.span.start);
+  all.sort((a, b) => a.start - b.start);
   // Sweep: spans enter when the cut reaches their start and leave once it passes their end.
   const out: { start: number; end: number; marks: Mark[] }[] = [];
   let open: Mark[] = [];
@@ -30,11 +51,32 @@ export function segments(text: string, layers: Record<string, Span[]>, shown: st
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1];
-    while (next < all.length && all[next].span.start <= start) open.push(all[next++]);
-    open = open.filter((m) => m.span.end > start);
-    out.push({ start, end, marks: open.filter((m) => m.span.end >= end) });
+    while (next < all.length && all[next].start <= start) open.push(all[next++]);
+    open = open.filter((m) => m.end > start);
+    out.push({ start, end, marks: open.filter((m) => m.end >= end) });
   }
   return out;
+}
+
+/** The `#start-end` of a citation link, when the URL has one. */
+function targetOf(hash: string): { start: number; end: number } | undefined {
+  const m = /^#(\d+)-(\d+)$/.exec(hash);
+  return m && Number(m[2]) > Number(m[1]) ? { start: Number(m[1]), end: Number(m[2]) } : undefined;
+}
+
+/** The URL's hash, kept current on internal navigation and hash changes. */
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('popstate', on);
+    addEventListener('hashchange', on);
+    return () => {
+      removeEventListener('popstate', on);
+      removeEventListener('hashchange', on);
+    };
+  }, []);
+  return hash;
 }
 
 /** A name for a document without a title: the opening words of its text. */
@@ -63,6 +105,24 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
   const shown = fromUrl !== null ? fromUrl.split(',').filter((l) => names.includes(l)) : names.filter((l) => l !== 'paragraphs' && l !== 'tokens');
   const [active, setActive] = useState<Mark[]>([]);
   const segs = useMemo(() => segments(doc.text, doc.layers, shown), [doc, shown.join(',')]);
+  const target = targetOf(useHash());
+  // The story's claim groups, so a claim's card can name its group, figure and link back to it.
+  const story = doc.stories[0]?.id;
+  const storyState = useApi<StoryPage>(story && doc.layers.claims?.length ? `/api/stories/${story}` : undefined);
+  const groupOf = useMemo(() => {
+    const m = new Map<string, ClaimGroup>();
+    const groups = storyState.data?.corpus.claimGroups;
+    if (isClaimGroups(groups)) for (const g of groups) for (const c of g.claims) if (c.doc === doc.id) m.set(c.claim, g);
+    return m;
+  }, [storyState.data, doc.id]);
+  // A citation link (#start-end) scrolls its span into view and focuses it.
+  useEffect(() => {
+    if (!target) return;
+    const el = document.querySelector<HTMLElement>('.text mark.target');
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [target?.start, target?.end]);
   // j / k step through the highlighted spans, like a reader's next/previous.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,12 +176,13 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
         <div class="text" lang={typeof doc.meta.language === 'string' ? doc.meta.language : undefined}>
           {segs.map((s) => {
             const piece = doc.text.slice(s.start, s.end);
-            if (!s.marks.length) return piece;
-            const cls = s.marks.map((m) => `l-${m.layer.replace(/[^\w-]/g, '_')} ${colour(names, m.layer)} n${m.index % 2}`).join(' ');
+            const hit = target && s.start < target.end && s.end > target.start;
+            if (!s.marks.length && !hit) return piece;
+            const cls = s.marks.map((m) => `l-${m.layer.replace(/[^\w-]/g, '_')} ${colour(names, m.layer)} n${m.index % 2}${m.part ? ` part-${m.part}` : ''}`).join(' ');
             return (
               <mark
                 key={s.start}
-                class={cls}
+                class={`${cls}${hit ? ' target' : ''}`}
                 tabIndex={0}
                 data-spans={s.marks.map((m) => `${m.layer}:${m.span.id}`).join(' ')}
                 onMouseEnter={() => setActive(s.marks)}
@@ -136,12 +197,23 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
           <h2>Span</h2>
           {active.length ? (
             active.map((m) => (
-              <div key={`${m.layer}-${m.span.id}`} class="span-card">
+              <div key={`${m.layer}-${m.span.id}`} class={`span-card card-${m.layer.replace(/[^\w-]/g, '_')}`}>
                 <h3>
-                  {m.layer} <code>{m.span.id}</code> <span class="muted">[{m.span.start}, {m.span.end})</span>
+                  {m.layer} <code>{m.span.id}</code>{' '}
+                  <a class="muted" href={citeHref(doc.id, m.span.start, m.span.end)}>
+                    [{m.span.start}, {m.span.end})
+                  </a>
                 </h3>
+                {m.layer === 'attributions' ? <AttributionCard span={m.span} /> : m.layer === 'claims' ? <ClaimCard span={m.span} group={groupOf.get(m.span.id)} story={story} doc={doc.id} /> : null}
                 <blockquote>{m.span.text}</blockquote>
-                <Generic value={fields(m.span)} />
+                {m.layer === 'attributions' || m.layer === 'claims' ? (
+                  <details>
+                    <summary>All fields</summary>
+                    <Generic value={fields(m.span)} />
+                  </details>
+                ) : (
+                  <Generic value={fields(m.span)} />
+                )}
               </div>
             ))
           ) : (
@@ -172,5 +244,57 @@ function DocumentBody(props: { doc: StoredDocument; query: URLSearchParams }) {
         )}
       </section>
     </article>
+  );
+}
+
+const rangeText = (r: unknown) => (isRange(r) ? (r.text ?? '') : '');
+
+/** Who said it, how, and what: the three parts of an attribution. */
+function AttributionCard(props: { span: Span }) {
+  const s = props.span;
+  const content = Array.isArray(s.content) ? s.content.map(rangeText).filter(Boolean) : [];
+  return (
+    <dl class="attribution-card">
+      <dt>Source</dt>
+      <dd class="attr-source">{rangeText(s.source) || 'none (agentless)'}</dd>
+      <dt>Cue</dt>
+      <dd class="attr-cue">{rangeText(s.cue) || '—'}</dd>
+      <dt>Content</dt>
+      <dd class="attr-content">{content.join(' … ') || '—'}</dd>
+      {typeof s.kind === 'string' ? (
+        <>
+          <dt>Kind</dt>
+          <dd>{s.kind}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** A claim's figure, speaker chain and the claim group it belongs to on the story page. */
+function ClaimCard(props: { span: Span; group?: ClaimGroup; story?: string; doc: string }) {
+  const s = props.span;
+  const inGroup = props.group?.claims.find((c) => c.doc === props.doc && c.claim === s.id);
+  const speaker = s.speaker as { name?: string; via?: string[]; unattributed?: boolean } | undefined;
+  const chain = inGroup?.chain?.length ? inGroup.chain : [...(speaker?.via ?? []), ...(speaker?.name ? [speaker.name] : [])];
+  return (
+    <dl class="claim-card">
+      <dt>Figure</dt>
+      <dd class="claim-figure">
+        {figureText({ low: s.low as number | null, high: s.high as number | null, value: s.value as number | null })} {typeof s.unit === 'string' ? s.unit : ''}
+      </dd>
+      <dt>Speaker chain</dt>
+      <dd>{chain.length ? chain.join(' → ') : speaker?.unattributed ? 'unattributed' : '—'}</dd>
+      <dt>Group</dt>
+      <dd>
+        {props.group && props.story ? (
+          <>
+            <a href={`/stories/${props.story}#${groupAnchor(props.group.id)}`}>{props.group.label}</a> <span class={`badge ${props.group.status}`}>{props.group.status}</span>
+          </>
+        ) : (
+          <span class="muted">not in a claim group</span>
+        )}
+      </dd>
+    </dl>
   );
 }

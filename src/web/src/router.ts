@@ -24,8 +24,9 @@ export function useLocation(): Loc {
     const onClick = (e: MouseEvent) => {
       if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       const a = (e.target as Element | null)?.closest?.('a');
-      if (!a || a.target || a.hasAttribute('download')) return;
-      const url = new URL(a.href, location.href);
+      // SVG links (charts, graphs) carry href/target as attributes, not strings.
+      if (!a || a.getAttribute('target') || a.hasAttribute('download') || !a.getAttribute('href')) return;
+      const url = new URL(a.getAttribute('href')!, location.href);
       if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname === '/openapi.json') return;
       e.preventDefault();
       navigate(url.pathname + url.search + url.hash);

@@ -1,14 +1,35 @@
 import type { DiagnosticsPage, StoryPage } from './api';
 import { ClaimsMatrix, Figures, Generic, Provenance, SourceProfiles, Timeline, type Duplicate } from './sections';
 import { JsonLink, Loaded, range, useApi, useTitle, when } from './util';
+import { useEffect } from 'preact/hooks';
+import { ClaimGroupsView, ClaimsMatrixView, EventTimeline, GenreProfiles, isClaimGroups, isFigures, isProvenance, isTimeline, ProvenanceGraph } from './analysis';
 
 /** Sections with a view of their own; every other corpus section is shown generically. */
 const KNOWN = new Set(['reuse', 'duplicates', 'figures', 'claimGroups']);
+
+/** Scrolls to the element named by the URL's #hash once the view has rendered (deep links). */
+export function useHashScroll(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const go = () => {
+      if (!location.hash) return;
+      const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (!el) return;
+      el.scrollIntoView({ block: 'start' });
+      el.focus({ preventScroll: true });
+    };
+    go();
+    // In-page links (#group-…) navigate without a reload; follow them too.
+    addEventListener('popstate', go);
+    return () => removeEventListener('popstate', go);
+  }, [ready]);
+}
 
 /** A story: figures and claims when present, documents, timeline, provenance, sources, other sections. */
 export function StoryView(props: { id: string }) {
   const state = useApi<StoryPage>(`/api/stories/${props.id}`);
   useTitle(state.data?.story.name ?? props.id);
+  useHashScroll(!!state.data);
   return (
     <Loaded state={state}>
       {(p) => {
@@ -25,18 +46,33 @@ export function StoryView(props: { id: string }) {
               {p.story.disputedFigures !== undefined ? ` · ${p.story.disputedFigures} disputed figures` : ''} ·{' '}
               <a href={`/stories/${p.story.id}/diagnostics`}>{problems} diagnostics</a> · <a href={`/api/stories/${p.story.id}/report`}>report.json</a>
             </p>
-            {Array.isArray(p.corpus.figures) && p.corpus.figures.length ? (
-              <section aria-labelledby="h-figures">
-                <h2 id="h-figures">Disputed figures</h2>
-                <Figures items={p.corpus.figures} />
-              </section>
-            ) : null}
-            {Array.isArray(p.corpus.claimGroups) && p.corpus.claimGroups.length ? (
-              <section aria-labelledby="h-claims">
-                <h2 id="h-claims">Claims</h2>
-                <ClaimsMatrix groups={p.corpus.claimGroups} docs={p.documents} />
-              </section>
-            ) : null}
+            {isClaimGroups(p.corpus.claimGroups) && p.corpus.claimGroups.length ? (
+              <>
+                <section aria-labelledby="h-figures">
+                  <h2 id="h-figures">Figures by claim group</h2>
+                  <ClaimGroupsView groups={p.corpus.claimGroups} figures={isFigures(p.corpus.figures) ? p.corpus.figures : []} docs={p.documents} />
+                </section>
+                <section aria-labelledby="h-claims">
+                  <h2 id="h-claims">Claims matrix</h2>
+                  <ClaimsMatrixView groups={p.corpus.claimGroups} docs={p.documents} />
+                </section>
+              </>
+            ) : (
+              <>
+              {Array.isArray(p.corpus.figures) && p.corpus.figures.length ? (
+                <section aria-labelledby="h-figures">
+                  <h2 id="h-figures">Disputed figures</h2>
+                  <Figures items={p.corpus.figures} />
+                </section>
+              ) : null}
+              {Array.isArray(p.corpus.claimGroups) && p.corpus.claimGroups.length ? (
+                <section aria-labelledby="h-claims">
+                  <h2 id="h-claims">Claims</h2>
+                  <ClaimsMatrix groups={p.corpus.claimGroups} docs={p.documents} />
+                </section>
+              ) : null}
+              </>
+            )}
             <section aria-labelledby="h-docs">
               <h2 id="h-docs">Documents</h2>
               <table class="documents">
@@ -69,18 +105,22 @@ export function StoryView(props: { id: string }) {
             </section>
             <section aria-labelledby="h-provenance">
               <h2 id="h-provenance">Shared text (provenance)</h2>
+              {isProvenance(p.corpus.provenance) ? <ProvenanceGraph provenance={p.corpus.provenance} docs={p.documents} /> : null}
               <Provenance reuse={reuse} duplicates={duplicates} docs={p.documents} />
             </section>
             <section aria-labelledby="h-timeline">
               <h2 id="h-timeline">Timeline</h2>
+              {isTimeline(p.corpus.timeline) ? <EventTimeline events={p.corpus.timeline} docs={p.documents} /> : null}
+              <h3>Publication order</h3>
               <Timeline docs={p.documents} />
             </section>
             <section aria-labelledby="h-sources">
               <h2 id="h-sources">Sources</h2>
+              <GenreProfiles docs={p.documents} />
               <SourceProfiles docs={p.documents} reuse={[...reuse, ...duplicates]} />
             </section>
             {Object.entries(p.corpus)
-              .filter(([k]) => !KNOWN.has(k))
+              .filter(([k, v]) => !KNOWN.has(k) && !(k === 'timeline' && isTimeline(v)) && !(k === 'provenance' && isProvenance(v)))
               .map(([k, v]) => (
                 <section key={k}>
                   <h2>{k}</h2>
