@@ -3,16 +3,10 @@
 // bodies of the Scrapinghub benchmark (unrelated pages) plus, for each, a copy with one
 // paragraph dropped and every 40th word changed (a typical re-run of agency copy).
 // Prints recall and precision of the near-duplicate pairs against the exact all-pairs answer.
-import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
+import { scrapinghub } from './lib/shared.mjs';
 import { findDuplicates, jaccard, shingles } from '../dist/corpus/duplicates.js';
 
-const root = path.resolve(process.cwd(), '../shared/eval/scrapinghub-article-extraction-benchmark');
-if (!existsSync(root)) {
-  console.log('skipped: ../shared/eval/scrapinghub-article-extraction-benchmark is absent');
-  process.exit(0);
-}
-const truth = JSON.parse(readFileSync(path.join(root, 'ground-truth.json'), 'utf8'));
+const { root, truth } = scrapinghub();
 const docs = [];
 for (const [id, v] of Object.entries(truth).sort()) {
   const text = v.articleBody ?? '';

@@ -5,17 +5,13 @@
 // (4-token shingles of \w+ tokens, P/R normalised per document, F1 of the averages).
 // Ids are split in two halves by sorted id: "dev" (looked at while writing the data file)
 // and "held-out" (not looked at), so over-fitting shows.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { scrapinghub } from './lib/shared.mjs';
 import { scanScrapedText, scanFilter } from '../dist/clean/scraped.js';
 import { cleanPlainText } from '../dist/clean/text.js';
 
-const root = path.resolve(process.cwd(), '../shared/eval/scrapinghub-article-extraction-benchmark');
-if (!existsSync(root)) {
-  console.log('skipped: ../shared/eval/scrapinghub-article-extraction-benchmark is absent');
-  process.exit(0);
-}
-const truth = JSON.parse(readFileSync(path.join(root, 'ground-truth.json'), 'utf8'));
+const { root, truth } = scrapinghub();
 const dumpFile = JSON.parse(readFileSync(path.join(root, 'reference-outputs/html-text.json'), 'utf8'));
 const dumps = dumpFile.output ?? dumpFile;
 

@@ -1,39 +1,11 @@
 // Typed fetch helpers for the JSON API; the UI reads only what the API returns.
 import type { SourceProfile } from './analysis';
 
-export interface Span {
-  id: string;
-  start: number;
-  end: number;
-  text: string;
-  [field: string]: unknown;
-}
-
-export interface Diagnostic {
-  severity: 'fatal' | 'error' | 'warning' | 'info';
-  code: string;
-  stage: string;
-  message: string;
-  expected?: string;
-  span?: { start: number; end: number };
-}
-
-export interface StorySummary {
-  id: string;
-  name: string;
-  documents: number;
-  analyzed: number;
-  failedDocuments: number;
-  failedInputs: number;
-  outlets: string[];
-  dateRange: { from?: string; to?: string };
-  disputedFigures?: number;
-  sections: string[];
-  layers: string[];
-  stages: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+// The shapes the API sends are the server's own types, imported for their types only.
+import type { Span } from '../../core/document.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { StorySummary } from '../../store/types.js';
+export type { Span, Diagnostic, StorySummary };
 
 export interface DocumentRow {
   id: string;
