@@ -111,13 +111,17 @@ export function relate(a: GroupedClaim, b: GroupedClaim, sameSource: boolean): C
 }
 
 /** A claim's figure in words: "about 3,000", "10,000-12,000", "at least 3". */
-export function fmt(c: { low: number | null; high: number | null; value?: number; qualifier?: string }): string {
+export function fmt(c: { low: number | null; high: number | null; value?: number; qualifier?: string; unit?: string }): string {
   const n = (x: number) => x.toLocaleString('en-US');
   if (c.low !== null && c.high !== null && c.low !== c.high) return `${n(c.low)}–${n(c.high)}`;
+  const q = c.qualifier;
+  // A whole count "more than 60" is held as low 61 (see buildClaims): say it as written.
+  const strict = c.unit === 'count' ? 1 : 0;
+  if (q === 'higher-than' && c.low !== null) return `more than ${n(c.low - strict)}`;
+  if (q === 'lower-than' && c.high !== null) return `fewer than ${n(c.high + strict)}`;
   const v = c.value ?? c.low ?? c.high;
   if (v === undefined || v === null) return '?';
-  const q = c.qualifier;
-  const prefix = q === 'approx' ? 'about ' : q === 'min' ? 'at least ' : q === 'max' ? 'up to ' : q === 'more-than' ? 'more than ' : q === 'less-than' ? 'fewer than ' : '';
+  const prefix = q === 'approx' ? 'about ' : q === 'nearly' ? 'nearly ' : q === 'min' ? 'at least ' : q === 'max' ? 'up to ' : '';
   return prefix + n(v);
 }
 

@@ -102,9 +102,9 @@ function sentenceOf(sentences: readonly Span[], start: number): Span | undefined
 }
 
 /** Picks the measure trigger nearest the figure in its sentence (after it first, within a few words). */
-export function findMeasure(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }): { measure: string; family: string; word: string } | undefined {
+export function findMeasure(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }): { measure: string; family: string; word: string; start: number; end: number } | undefined {
   const s = text.slice(sentence.start, sentence.end);
-  let best: { measure: string; family: string; word: string; cost: number } | undefined;
+  let best: { measure: string; family: string; word: string; start: number; end: number; cost: number } | undefined;
   MEASURE_RE.lastIndex = 0;
   for (const m of s.matchAll(MEASURE_RE)) {
     const a = sentence.start + m.index!;
@@ -116,9 +116,9 @@ export function findMeasure(text: string, sentence: { start: number; end: number
     if (cost > 14) continue;
     // A longer trigger ("killed or wounded") wins over a shorter one it contains.
     const c = cost - m[0].split(/\s+/).length * 0.5;
-    if (!best || c < best.cost) best = { measure: cls.measure, family: cls.family, word: m[0], cost: c };
+    if (!best || c < best.cost) best = { measure: cls.measure, family: cls.family, word: m[0], start: a, end: b, cost: c };
   }
-  return best && { measure: best.measure, family: best.family, word: best.word };
+  return best && { measure: best.measure, family: best.family, word: best.word, start: best.start, end: best.end };
 }
 
 const PLACE_SUFFIX = /^\s+(region|oblast|province|area|district|county|state|prefecture|village|city|town)\b/i;
@@ -229,12 +229,14 @@ export function normaliseSpeaker(s: string): string {
 }
 
 /** Modality, polarity, phase and the cue words behind them, read from the figure's sentence. */
-export function readModality(sentenceText: string): Pick<Claim, 'modality' | 'polarity' | 'phase' | 'cues'> {
+export function readModality(sentenceText: string, clauseText: string = sentenceText): Pick<Claim, 'modality' | 'polarity' | 'phase' | 'cues'> {
   const possible = cuesIn(CUES.possible, sentenceText);
   const probable = cuesIn(CUES.probable, sentenceText);
   const reported = cuesIn(CUES.reported, sentenceText);
   const future = cuesIn(CUES.future, sentenceText);
-  const negation = cuesIn(CUES.negation, sentenceText);
+  // Negation counts only in the figure's own clause: "... missing, officials said, most of them workers whose names did not appear".
+  // "No fewer than 30" is a bound, not a denial.
+  const negation = cuesIn(CUES.negation, clauseText.replace(/\bno\s+(?:fewer|more|less)\s+than\b/gi, ''));
   const modality: Claim['modality'] = possible.length ? 'possible' : future.length ? 'expected' : probable.length ? 'probable' : reported.length ? 'reported' : 'asserted';
   const initial = cuesIn(CUES.phaseInitial, sentenceText).filter((w) => w !== 'first' || /\bfirst\s+(?:group|batch|wave|contingent|unit|units|troops|soldiers)\b/i.test(sentenceText));
   const total = cuesIn(CUES.phaseTotal, sentenceText);
@@ -264,6 +266,30 @@ function defaultSubject(subject: Claim['subject'], family: string | undefined): 
   return { phrase: '', head: 'people', class: 'people' };
 }
 
+// Where a clause ends: a semicolon or dash, a comma, or a word that opens a subordinate or coordinate clause.
+const CLAUSE_BREAK = /[;:—–]|,|\b(?:whose|who|whom|which|while|whereas|but|although|though|because)\b/giu;
+
+/** The clause of the figure: from the last clause break before `from` to the first one after `to`. */
+export function clauseAround(text: string, sentence: { start: number; end: number }, from: number, to: number): { start: number; end: number } {
+  let start = sentence.start;
+  let end = sentence.end;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK)) {
+    const a = sentence.start + m.index!;
+    if (a + m[0].length <= from) start = a + m[0].length;
+    else if (a >= to) {
+      end = a;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+// "19 of whom", "46 of them", "three of those": a part of something counted just before.
+const PARTITIVE = /^\s+of\s+(?:them|whom|which|those|these|the\s+dead|the\s+victims)\b/iu;
+// "Three of them were firefighters": the noun the part is.
+const PARTITIVE_IS = /^\s+(?:were|are|was|is)\s+(?:also\s+)?(\p{L}+)/u;
+
 /** Builds the claim records of one document from its sentence, quantity, attribution, time and entity layers. */
 export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>): Claim[] {
   const text = doc.text;
@@ -275,14 +301,23 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     const unit = String(q.unit ?? 'count');
     if (q.low === undefined && q.high === undefined) continue;
     const sentence = sentenceOf(sentences, q.start) ?? { id: undefined, start: q.start, end: q.end, text: q.text };
-    // "the two forces", "its 1.3 million member army": a reference to things, not a figure put forward.
-    if (/\b(?:the|its|his|her|their|our|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, q.start - 8), q.start))) continue;
+    // "the two forces", "its 1.3 million member army": a reference to things, not a figure put forward;
+    // but "the three firefighters who died" states the count in its relative clause.
+    if (/\b(?:the|its|his|her|their|our|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, q.start - 8), q.start)) && !definiteWithMeasure(text, sentence, q)) continue;
+    const partitive = PARTITIVE.exec(text.slice(q.end, Math.min(sentence.end, q.end + 24)));
+    const whole = partitive ? out.filter((c) => c.end > sentence.start - 400 && c.start <= q.start && c.unit === unit).pop() : undefined;
+    if (partitive && whole) {
+      const part = partOfWhole(doc, sentence, q, whole, q.end + partitive[0].length, ++n);
+      out.push(part);
+      continue;
+    }
     const before = countedBefore(text, sentence, q);
     // After "the number of people killed ...", the measure is the word right after the counted noun.
     const beforeAt = before ? text.indexOf(before, sentence.start) : -1;
     const afterBefore = beforeAt >= 0 ? MEASURE_AFTER.exec(text.slice(beforeAt + before!.length, beforeAt + before!.length + 40)) : null;
-    const measure = (afterBefore && measureOf(afterBefore[1]) ? { ...measureOf(afterBefore[1])!, word: afterBefore[1] } : undefined) ?? findMeasure(text, sentence, q);
-    const subject = defaultSubject(parseSubject((q.counted as string | undefined) || before), measure?.family);
+    const afterAt = beforeAt + (before?.length ?? 0);
+    const measure = (afterBefore && measureOf(afterBefore[1]) ? { ...measureOf(afterBefore[1])!, word: afterBefore[1], start: afterAt, end: afterAt + afterBefore[0].length } : undefined) ?? findMeasure(text, sentence, q);
+    const subject = adjectivalSubject(defaultSubject(parseSubject((q.counted as string | undefined) || before), measure?.family));
     // A figure with no counted thing and no measure is not a claim we can compare (a page number, a score);
     // nor is a count of something outside the known noun classes ("three villages", "2 agreed").
     if (!measure && !subject.phrase) continue;
@@ -308,13 +343,16 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
       measure: measure?.measure ?? 'count',
       family: measure?.family ?? 'count',
       speaker,
-      ...readModality(sText),
+      ...readModality(sText, clauseText(text, sentence, q, measure)),
     };
     const place = findPlace(doc, sentence, q, speaker.source);
     if (place) claim.place = place;
     if (eventT) claim.eventTime = { value: String(eventT.value), text: eventT.text, span: eventT.id };
     if (reportT) claim.reportTime = { value: String(reportT.value), text: reportT.text, span: reportT.id, from: 'text' };
     else if (published) claim.reportTime = { value: published, from: 'published' };
+    // "More than 60 people" counts 61 or more; "fewer than 10" at most 9 (whole counts only).
+    if (unit === 'count' && claim.qualifier === 'higher-than' && Number.isInteger(claim.low)) claim.low = claim.low! + 1;
+    if (unit === 'count' && claim.qualifier === 'lower-than' && Number.isInteger(claim.high)) claim.high = claim.high! - 1;
     // "12,000 troops, including 500 officers and three generals": the later figures are parts.
     const prev = out.filter((c) => c.start === sentence.start && c.quantity !== q.id).pop();
     if (prev) {
@@ -332,4 +370,54 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     out.push(claim);
   }
   return out;
+}
+
+/** The text of the figure's clause, stretched to reach its measure word. */
+function clauseText(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }, measure: { start: number; end: number } | undefined): string {
+  const from = measure ? Math.min(q.start, measure.start) : q.start;
+  const to = measure ? Math.max(q.end, measure.end) : q.end;
+  const c = clauseAround(text, sentence, from, to);
+  return text.slice(c.start, c.end);
+}
+
+/** "the three firefighters who died": a definite count whose relative clause carries a measure. */
+function definiteWithMeasure(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }): boolean {
+  const after = text.slice(q.end, Math.min(sentence.end, q.end + 80));
+  const m = /^\s+(?:[\p{L}-]+\s+){1,2}(?:who|that|which)\s+((?:had\s+|have\s+|were\s+|was\s+)?[\p{L}]+(?:\s+[\p{L}]+)?)/u.exec(after);
+  return Boolean(m && measureOf(m[1].replace(/^(?:had|have|were|was)\s+/, '').split(/\s+/)[0]));
+}
+
+/** "31 confirmed dead", "12 wounded": an adjective used as a noun counts people. */
+function adjectivalSubject(subject: Claim['subject']): Claim['subject'] {
+  if (!subject.head || classOfNoun(subject.head)) return subject;
+  const m = measureOf(subject.head);
+  return m && m.family === 'casualties' ? { ...subject, head: 'people', class: 'people' } : subject;
+}
+
+/** A part of an earlier figure ("19 of whom remain in hospital"): its own measure if the clause has one, else the whole's; the whole's subject unless the part names its own ("three of them were firefighters"). */
+function partOfWhole(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>, sentence: Span | { start: number; end: number; id?: string }, q: Span, whole: Claim, after: number, n: number): Claim {
+  const text = doc.text;
+  const clause = clauseAround(text, sentence, q.start, after);
+  const own = findMeasure(text, { start: after, end: Math.max(after, clause.end) }, { start: after, end: after });
+  const noun = PARTITIVE_IS.exec(text.slice(after, clause.end));
+  const subject = noun && classOfNoun(noun[1].toLowerCase()) ? parseSubject(noun[1]) : whole.subject;
+  const sText = text.slice(sentence.start, sentence.end);
+  return {
+    ...whole,
+    id: `c${n}`,
+    start: sentence.start,
+    end: sentence.end,
+    quantity: q.id,
+    ...((sentence as { id?: string }).id ? { sentence: (sentence as { id?: string }).id } : {}),
+    low: (q.low as number | null | undefined) ?? null,
+    high: (q.high as number | null | undefined) ?? null,
+    ...(typeof q.value === 'number' ? { value: q.value } : { value: undefined }),
+    ...(q.qualifier ? { qualifier: String(q.qualifier) } : { qualifier: undefined }),
+    subject: { ...subject, ...(whole.subject.nationality && !subject.nationality ? { nationality: whole.subject.nationality } : {}) },
+    measure: own?.measure ?? whole.measure,
+    family: own?.family ?? whole.family,
+    speaker: findSpeaker(doc, sentence, q),
+    ...readModality(sText, text.slice(clause.start, clause.end)),
+    partOf: whole.id,
+  };
 }

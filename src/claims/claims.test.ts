@@ -122,3 +122,33 @@ test('the timeline sets the dates speakers give for a first event side by side',
   assert.deepEqual(first.dates, ['2031-04-29', '2031-04-30']);
   assert.ok(first.disputed);
 });
+
+test('claims read the figure in its own clause: parts "of whom", adjectival counts, definite counts with a measure, strict bounds', async () => {
+  const { analyzeRecords } = await import('../analyze.js');
+  const raw = [
+    'Flooding in the Varn valley has killed more than 40 people, officials said on Monday.',
+    'Six people remain unaccounted for, and rescuers said they did not expect to find them alive.',
+    'A total of 90 people have been treated for injuries, the ministry said, 12 of whom remain in hospital.',
+    'The regional office put the toll at 44 confirmed dead.',
+    'The mayor named the two volunteers who died while evacuating a school.',
+    'Pilot Anna Brel, 41, and her co-pilot were rescued on Tuesday.',
+  ].join('\n\n');
+  const { documents } = analyzeRecords([{ source: 'flood.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  const claims = documents[0].layers.claims as unknown as Claim[];
+  const find = (needle: string) => claims.filter((c) => (c.text ?? "").includes(needle));
+  const more = find('more than 40')[0];
+  assert.equal(more.measure, 'killed');
+  assert.equal(more.low, 41, '"more than 40" people counts 41 or more');
+  const six = find('Six people')[0];
+  assert.equal(six.measure, 'missing');
+  assert.equal(six.polarity, 'positive', 'the negation belongs to the next clause');
+  const part = find('12 of whom').find((c) => c.low === 12)!;
+  assert.equal(part.measure, 'hospitalised', 'the part has its own measure');
+  assert.equal(part.subject.class, 'people', 'and the whole\'s subject');
+  assert.ok(part.partOf, 'and is a part of the 90 treated');
+  const dead = find('44 confirmed dead')[0];
+  assert.equal(dead?.measure, 'killed', '"44 confirmed dead" counts people killed');
+  const two = find('two volunteers who died')[0];
+  assert.equal(two?.low, 2, 'a definite count whose relative clause carries the measure is a claim');
+  assert.equal(find('Anna Brel, 41').filter((c) => c.low === 41).length, 0, 'an age set off after a name is not a count');
+});

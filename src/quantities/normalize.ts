@@ -270,7 +270,19 @@ function rightContext(t: Tokens, m: NumberMention, e: number): NotQuantity | und
   }
   const s = m.tokStart;
   if (s > 0 && AGE_BEFORE.matchEndingAt(t, s - 1) && !t.brk[s]) return 'age';
+  if (appositiveAge(t, m, s, e)) return 'age';
   return undefined;
+}
+
+/** "Liam Corran, 44, and ...", "Rosa Imrie (58)": a bare whole number set off after a capitalised name is an age. */
+function appositiveAge(t: Tokens, m: NumberMention, s: number, e: number): boolean {
+  if (m.words || m.value < 1 || m.value > 120 || !Number.isInteger(m.value) || s < 2) return false;
+  const open = t.low[s - 1];
+  const close = e < t.n ? t.low[e] : '';
+  const paired = (open === ',' && (close === ',' || close === ';' || close === '.' || e >= t.n)) || (open === '(' && close === ')');
+  if (!paired || t.type[s - 1] !== SYM) return false;
+  const name = t.text.slice(t.start[s - 2], t.end[s - 2]);
+  return t.type[s - 2] === WORD && /^\p{Lu}\p{Ll}/u.test(name);
 }
 
 /** Where a range joins two numbers: `10-12`, `10 to 12`, `between 10 and 12`. */
