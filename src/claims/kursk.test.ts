@@ -34,6 +34,8 @@ test('kursk-2024: the troop-figure dispute, casualty claims, first-clash dates, 
   assert.ok(firstClash && firstClash.dates.length > 1, 'speakers date the first clash differently');
   const opinion = report.documents.filter((d) => (d.records.profile?.[0] as SourceProfile | undefined)?.genre === 'opinion');
   assert.ok(opinion.length >= 1, 'the commentary is profiled as opinion');
+  const commentary = report.documents.filter((d) => (d.records.profile?.[0] as SourceProfile | undefined)?.genre !== 'reporting');
+  assert.ok(commentary.length >= 2, 'the second, slanted piece is at least mixed: reporting with editorializing');
   const ap = new Set(provenance!.wires.filter((w) => w.wire === 'Associated Press').map((w) => w.doc));
   assert.equal(ap.size, 2, 'two articles carry AP reporting');
   const brief = renderBrief(report);

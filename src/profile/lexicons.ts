@@ -26,6 +26,7 @@ export interface ProfileLexicons {
   selfReference: RegExp;
   intensifier: RegExp;
   normative: RegExp;
+  loaded: RegExp;
   mixedMin: number;
   genreLabel: RegExp;
   evaluative: Map<string, number>;
@@ -56,6 +57,7 @@ export function lexicons(): ProfileLexicons {
     selfReference: phraseRegex(requireStrings('selfReference', opinionData.selfReference)),
     intensifier: phraseRegex(requireStrings('intensifiers', opinionData.intensifiers)),
     normative: phraseRegex(requireStrings('normative', opinionData.normative)),
+    loaded: phraseRegex(requireStrings('loadedVerbs', opinionData.loadedVerbs)),
     mixedMin: opinionData.mixedMin,
     genreLabel: phraseRegex(requireStrings('genreLabels', opinionData.genreLabels)),
     evaluative,

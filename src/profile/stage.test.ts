@@ -76,3 +76,23 @@ test('quoted regions pair marks within a paragraph, and an open quote runs to th
   assert.ok(insideAny(q, 9, 12));
   assert.ok(!insideAny(q, 0, 2));
 });
+
+test('slanted reporting is "mixed": scare quotes and loaded verbs in the writer\'s own sentences are evidence', () => {
+  const SLANTED = [
+    'Velmora floods reach the capital',
+    'Floodwater reached the outskirts of Corvin on Monday, the regional governor said.',
+    'Rescue teams evacuated about 300 homes, according to the fire service.',
+    'The council continues to insist that the dykes were sound.',
+    'Its “recovery plan” amounts to moving the problem downstream and embroiling the neighbouring provinces in a dispute over water.',
+    'The Red Cross said it had moved 3,500 residents to shelters by Tuesday.',
+    'Residents were told, once again, to wait for the “experts” to arrive.',
+  ].join('\n');
+  const { doc, profile } = profileOf(SLANTED);
+  assert.notEqual(profile.genre, 'reporting', 'the writer editorializes');
+  const kinds = (k: string) => doc.layers.profile.filter((s) => s.kind === k).map((s) => s.text);
+  assert.deepEqual(kinds('scare-quote'), ['“recovery plan”', '“experts”']);
+  assert.deepEqual(kinds('loaded'), ['insist', 'embroiling']);
+  // A headline's quotation marks and a quoted speaker's words are not scare quotes.
+  const { doc: quoted } = profileOf('Mayor says “no danger” from river\nThe mayor said there was “no danger” from the river on Monday.');
+  assert.equal(quoted.layers.profile.filter((s) => s.kind === 'scare-quote').length, 0);
+});

@@ -25,6 +25,8 @@ export type ProfileSignal =
   | 'genre-label'
   | 'rhetorical-question'
   | 'evaluative'
+  | 'scare-quote'
+  | 'loaded'
   | 'intensifier'
   | 'all-caps'
   | 'hedge'
@@ -91,6 +93,7 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
   outside(lx.intensifier, 'intensifier');
   outside(lx.hedge, 'hedge');
   outside(AGENTLESS, 'agentless');
+  outside(lx.loaded, 'loaded');
   // Pronouns only: not "US" (the country), not a Roman numeral ("World War I"), not "think tank".
   for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i];
@@ -119,17 +122,28 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
   }
   const sentences = doc.layers.sentences ?? [];
   const attributions = doc.layers.attributions;
+  const titleEnd = doc.meta.title && text.startsWith(doc.meta.title) ? doc.meta.title.length : 0;
   let attributed = 0;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     const quotedWhole = insideAny(quotes, s.start, s.end);
+    const hasAttrHere = attributions ? attributions.some((a) => a.start < s.end && a.end > s.start) : SPEECH.test(body);
+    // A scare quote: a few words in quotation marks inside the writer's own unattributed sentence (not the headline,
+    // where quotation marks stand for a source's words by convention).
+    if (!hasAttrHere && !quotedWhole && s.start >= titleEnd) {
+      for (const q of quotes) {
+        if (q.start <= s.start || q.end > s.end) continue;
+        const words = text.slice(q.start, q.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+        if (words >= 1 && words <= 4) add('scare-quote', q.start, q.end);
+      }
+    }
     if (/\?\s*$/.test(body) && !quotedWhole && !/[”"]\s*$/.test(body)) add('rhetorical-question', s.start, s.end);
-    const hasAttr = attributions ? attributions.some((a) => a.start < s.end && a.end > s.start) : SPEECH.test(body);
+    const hasAttr = hasAttrHere;
     if (hasAttr) attributed++;
     else if (!quotedWhole) {
       if (NUMBERISH.test(body) && body.split(/\s+/).length >= 6) add('unattributed', s.start, s.end);
       // Editorializing: the writer's own evaluative or normative statement, attributed to nobody.
-      const own = spans.some((x) => (x.kind === 'evaluative' || x.kind === 'intensifier') && x.start >= s.start && x.end <= s.end);
+      const own = spans.some((x) => (x.kind === 'evaluative' || x.kind === 'intensifier' || x.kind === 'loaded' || x.kind === 'scare-quote') && x.start >= s.start && x.end <= s.end);
       lx.normative.lastIndex = 0;
       if (own || lx.normative.test(body)) add('editorial', s.start, s.end);
     }
@@ -172,6 +186,8 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     ['labelled as opinion/commentary', w.genreLabel * (counts['genre-label'] ?? 0)],
     ['rhetorical questions', (w.rhetoricalQuestion * (counts['rhetorical-question'] ?? 0)) / per],
     ['evaluative words', (w.evaluative * (counts.evaluative ?? 0)) / per],
+    ['scare quotes', (w.scareQuote * (counts['scare-quote'] ?? 0)) / per],
+    ['loaded verbs', (w.loaded * (counts.loaded ?? 0)) / per],
     ['editorializing in the writer\'s voice', (w.editorial * (counts.editorial ?? 0)) / per],
     ['intensifiers', (w.intensifier * (counts.intensifier ?? 0)) / per],
     ['emphasis in capitals', (w.allCaps * (counts['all-caps'] ?? 0)) / per],

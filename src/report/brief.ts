@@ -99,8 +99,9 @@ export function renderBrief(report: Report): string {
       const p = profileOf(d);
       if (!p) continue;
       const ev = (d.layers.profile ?? []).filter((s) => ['first-person', 'self-reference', 'editorial', 'genre-label', 'rhetorical-question'].includes(String(s.kind))).slice(0, 3);
+      const genre = p.genre === 'mixed' ? 'mixed: reporting with editorializing in the writer\'s own voice' : p.genre;
       lines.push(
-        `- ${mdEscape(docLabel(d))} (${d.id}): **${p.genre}** (score ${p.score}; ${p.reasons.map(mdEscape).join('; ') || 'no strong signal'}). ` +
+        `- ${mdEscape(docLabel(d))} (${d.id}): **${genre}** (score ${p.score}; ${p.reasons.map(mdEscape).join('; ') || 'no strong signal'}). ` +
           `Hedges ${p.counts.hedge ?? 0}, unattributed figures ${p.counts.unattributed ?? 0}, leftover noise ${p.counts.noise ?? 0}.` +
           (ev.length ? ' Evidence: ' + ev.map((s) => `"${quoteOf(d, s.start, s.end, 90)}" ${cite(d.id, s.start, s.end)}`).join('; ') : ''),
       );
