@@ -11,6 +11,7 @@ export interface GroupedClaim {
   high: number | null;
   value?: number;
   qualifier?: string;
+  stated?: string;
   unit: string;
   measure: string;
   subject: string;
@@ -111,8 +112,10 @@ export function relate(a: GroupedClaim, b: GroupedClaim, sameSource: boolean): C
 }
 
 /** A claim's figure in words: "about 3,000", "10,000-12,000", "at least 3". */
-export function fmt(c: { low: number | null; high: number | null; value?: number; qualifier?: string; unit?: string }): string {
+export function fmt(c: { low: number | null; high: number | null; value?: number; qualifier?: string; unit?: string; stated?: string }): string {
   const n = (x: number) => x.toLocaleString('en-US');
+  // A vague amount ("several", "a significant number") is best said as written.
+  if (c.qualifier === 'vague' && c.stated) return c.stated;
   if (c.low !== null && c.high !== null && c.low !== c.high) return `${n(c.low)}–${n(c.high)}`;
   const q = c.qualifier;
   // A whole count "more than 60" is held as low 61 (see buildClaims): say it as written.
@@ -191,11 +194,12 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
       high: c.high,
       ...(c.value !== undefined ? { value: c.value } : {}),
       ...(c.qualifier ? { qualifier: c.qualifier } : {}),
+      ...(c.stated ? { stated: c.stated } : {}),
       unit: c.unit,
       measure: c.measure,
       subject: c.subject.phrase,
       speaker: c.speaker.name,
-      chain: [outletOf(doc), ...c.speaker.via, ...(c.speaker.unattributed && !c.speaker.source ? [] : [c.speaker.name])],
+      chain: [outletOf(doc), ...c.speaker.via, ...(c.speaker.unattributed && !c.speaker.source && !c.speaker.attribution ? [] : [c.speaker.name])],
       unattributed: c.speaker.unattributed,
       ...(c.place ? { place: c.place.text, scope: c.place.scope } : {}),
       ...(c.reportTime ? { reportDate: c.reportTime.value } : {}),

@@ -33,6 +33,8 @@ export interface Claim extends SpanInput {
   high: number | null;
   value?: number;
   qualifier?: string;
+  /** The figure as written ("a significant number", "10-12,000"). */
+  stated?: string;
   unit: string;
   subject: { phrase: string; nationality?: string; head?: string; class?: string };
   measure: string;
@@ -195,9 +197,18 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   const outlet = { source: null, name: doc.meta.site ?? 'the outlet itself', via: [], unattributed: true };
   if (!att) return outlet;
   const source = (att.source as SubSpan | null) ?? null;
-  // "It was reported that ...": an expletive subject names nobody.
-  if (source && EXPLETIVE.has(source.text.trim().toLowerCase()) && !att.resolved) return { ...outlet, attribution: att.id };
-  const resolved = att.resolved as { text?: string } | undefined;
+  // "It was reported that ...", "reportedly": an expletive subject or a bare cue names nobody; say so in the reader's words.
+  const cue = att.cue as SubSpan | undefined;
+  const agentless = () => {
+    if (!cue) return { ...outlet, attribution: att.id, name: 'unattributed' };
+    let from = source && source.start < cue.start ? source.start : cue.start;
+    const it = /\b[Ii]t\s+$/.exec(text.slice(Math.max(0, from - 4), from));
+    if (it) from -= it[0].length;
+    return { ...outlet, attribution: att.id, name: `unattributed (“${text.slice(from, cue.end).replace(/\s+/g, ' ')}”)` };
+  };
+  if (source && EXPLETIVE.has(source.text.trim().toLowerCase()) && !att.resolved) return agentless();
+  if (!source && !att.resolved) return agentless();
+  const resolved = (att.resolved as { text?: string } | undefined) ?? (source ? antecedentOf(text, atts, att, source) : undefined);
   const ent = att.entity as string | undefined;
   const entRec = ent ? ((doc.records.entities ?? []) as Array<{ id: string; name: string }>).find((r) => r.id === ent) : undefined;
   const viaRaw = att.via as unknown;
@@ -215,6 +226,31 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
 }
 
 const EXPLETIVE = new Set(modalityData.expletiveSources);
+const RELATIVE = /^(?:which|who|that)$/i;
+const PRONOUN = /^(?:it|they|he|she)$/i;
+
+/**
+ * Who a pronoun source stands for when the attribution stage left it unresolved: for a relative
+ * pronoun, the phrase it hangs on ("according to the UK's defence ministry, which said"); for
+ * "it"/"they", the nearest earlier attribution's named source.
+ */
+function antecedentOf(text: string, atts: readonly Span[], att: Span, source: SubSpan): { text: string } | undefined {
+  const word = source.text.trim();
+  if (RELATIVE.test(word)) {
+    const before = text.slice(Math.max(0, source.start - 160), source.start);
+    const m = /,([^,;:.!?\n“”"]+),\s*$/.exec(before) ?? /(?:^|[.;:!?\n])([^,;:.!?\n“”"]+),\s*$/.exec(before);
+    if (!m) return undefined;
+    // The phrase after the last preposition or verb that introduces it: "backed by X", "according to X".
+    const phrase = m[1].replace(/^.*\b(?:according to|by|from|to|with|citing|quoting)\s+/i, '').trim();
+    return phrase && /\p{L}/u.test(phrase) && phrase.split(/\s+/).length <= 14 ? { text: phrase } : undefined;
+  }
+  if (PRONOUN.test(word)) {
+    const prev = atts.filter((a) => a.end <= att.start && a.start >= att.start - 1500 && a.source && !PRONOUN.test(String((a.source as SubSpan).text).trim()) && !RELATIVE.test(String((a.source as SubSpan).text).trim())).pop();
+    const ps = prev?.source as SubSpan | undefined;
+    return ps ? { text: ((prev!.resolved as { text?: string } | undefined)?.text ?? ps.text) } : undefined;
+  }
+  return undefined;
+}
 const TRAILING_TIME = /\s+(?:last|this|next|on|in|earlier|late|early)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\w+ber|january|february|march|april|may|june|july|august)\b.*$|\s+(?:yesterday|today|recently)\b.*$/i;
 
 /** A speaker name fit for grouping: no leading article, trailing clause, time words or "reports". */
@@ -338,6 +374,7 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
       high: (q.high as number | null | undefined) ?? null,
       ...(typeof q.value === 'number' ? { value: q.value } : {}),
       ...(q.qualifier ? { qualifier: String(q.qualifier) } : {}),
+      ...(q.text ? { stated: q.text } : {}),
       unit,
       subject,
       measure: measure?.measure ?? 'count',
@@ -413,6 +450,7 @@ function partOfWhole(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>
     high: (q.high as number | null | undefined) ?? null,
     ...(typeof q.value === 'number' ? { value: q.value } : { value: undefined }),
     ...(q.qualifier ? { qualifier: String(q.qualifier) } : { qualifier: undefined }),
+    stated: q.text,
     subject: { ...subject, ...(whole.subject.nationality && !subject.nationality ? { nationality: whole.subject.nationality } : {}) },
     measure: own?.measure ?? whole.measure,
     family: own?.family ?? whole.family,

@@ -152,3 +152,18 @@ test('claims read the figure in its own clause: parts "of whom", adjectival coun
   assert.equal(two?.low, 2, 'a definite count whose relative clause carries the measure is a claim');
   assert.equal(find('Anna Brel, 41').filter((c) => c.low === 41).length, 0, 'an age set off after a name is not a count');
 });
+
+test('speakers: a relative pronoun names the phrase it hangs on; an agentless report says so in its own words', async () => {
+  const { analyzeRecords } = await import('../analyze.js');
+  const raw = [
+    'The estimate was backed on Sunday by the Ostland defence ministry, which said 4,000 Zarovian troops had been deployed to the border.',
+    'It has now been reported that 9,000 Zarovian troops are stationed in Kell.',
+  ].join('\n\n');
+  const { documents } = analyzeRecords([{ source: 'zarovia.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  const claims = documents[0].layers.claims as unknown as Claim[];
+  const four = claims.find((c) => c.low === 4000)!;
+  assert.match(four.speaker.name, /Ostland defence ministry/);
+  const nine = claims.find((c) => c.low === 9000)!;
+  assert.equal(nine.speaker.unattributed, true);
+  assert.match(nine.speaker.name, /^unattributed \(“It has now been reported”\)$/);
+});
