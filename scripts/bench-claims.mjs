@@ -18,5 +18,6 @@ console.log(`Claims     recall ${pct(s.claims.recall)} (${s.claims.matched}/${s.
 console.log(`Groups     pairwise precision ${pct(s.groups.precision)}, recall ${pct(s.groups.recall)}, F1 ${pct(s.groups.f1)} over ${s.groups.pairs} same-group gold pairs`);
 console.log(`Figures    ${s.figures.found}/${s.figures.gold} gold figures found; low exact ${s.figures.lowExact}, best exact ${s.figures.bestExact} (within 10%: ${s.figures.bestWithin10pct}), high exact ${s.figures.highExact}`);
 console.log(`Copies     recall ${pct(s.copies.recall)} (${s.copies.matched}/${s.copies.gold}), precision ${pct(s.copies.precision)} (${s.copies.predicted} predicted), direction right ${s.copies.directionCorrect}/${s.copies.matched}; shared quotations not called copies ${s.copies.quotationsNotCopies}/${s.copies.quotations}`);
+console.log(`Speakers   ${pct(s.speakers.accuracy)} (${s.speakers.correct}/${s.speakers.gold} matched claims credit the gold chain's speaker, or none when the gold has none)`);
 console.log(`Opinion    ${s.opinion.matched}/${s.opinion.gold} opinion pieces found, ${s.opinion.predicted} predicted`);
 console.log('No published baseline exists for this task: these numbers track our own progress on a story written by the team.');

@@ -189,11 +189,19 @@ function sub(text: string, s: { start: number; end: number } | null | undefined)
 export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>, sentence: { start: number; end: number }, q: { start: number; end: number }): SpeakerChain {
   const text = doc.text;
   const atts = doc.layers.attributions ?? [];
-  const contains = (a: Span) => ((a.content as SubSpan[] | undefined) ?? []).some((c) => c.start <= q.start && c.end >= q.end);
+  const contentAround = (a: Span) => ((a.content as SubSpan[] | undefined) ?? []).find((c) => c.start <= q.start && c.end >= q.end);
+  // Nested reports ("X said, according to Y"): the innermost speaker said it; the outer ones passed it on.
+  const holders = atts.filter((a) => contentAround(a)).sort((a, b) => {
+    const ca = contentAround(a)!;
+    const cb = contentAround(b)!;
+    return ca.end - ca.start - (cb.end - cb.start);
+  });
+  const outer = holders.slice(1).reverse().map((a) => (a.source as SubSpan | null)?.text).filter((t): t is string => Boolean(t)).map(normaliseSpeaker);
   const att =
-    atts.find(contains) ??
+    holders[0] ??
     atts.find((a) => a.start <= q.start && a.end >= q.end) ??
-    atts.find((a) => a.start < sentence.end && a.end > sentence.start);
+    // Else a report in the same sentence, unless a coordinate clause ("..., and police said ...") starts between them.
+    atts.find((a) => a.start < sentence.end && a.end > sentence.start && !(a.start >= q.end && /,\s*(?:and|but|while|whereas)\s/i.test(text.slice(q.end, a.start))));
   const outlet = { source: null, name: doc.meta.site ?? 'the outlet itself', via: [], unattributed: true };
   if (!att) return outlet;
   const source = (att.source as SubSpan | null) ?? null;
@@ -212,7 +220,8 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   const ent = att.entity as string | undefined;
   const entRec = ent ? ((doc.records.entities ?? []) as Array<{ id: string; name: string }>).find((r) => r.id === ent) : undefined;
   const viaRaw = att.via as unknown;
-  const via = Array.isArray(viaRaw) ? viaRaw.map((v) => (typeof v === 'string' ? v : (v as SubSpan).text)).filter(Boolean) : typeof viaRaw === 'string' ? [viaRaw] : [];
+  const ownVia = Array.isArray(viaRaw) ? viaRaw.map((v) => (typeof v === 'string' ? v : (v as SubSpan).text)).filter(Boolean) : typeof viaRaw === 'string' ? [viaRaw] : [];
+  const via = [...new Set([...outer, ...ownVia])];
   const name = entRec?.name ?? resolved?.text ?? (source ? normaliseSpeaker(source.text) : 'unnamed');
   return {
     attribution: att.id,

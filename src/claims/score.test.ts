@@ -14,6 +14,7 @@ test('the example story scores against its gold: claims, groups, figures, copies
   assert.ok(s.groups.precision >= 0.9, `group precision ${s.groups.precision}`);
   assert.ok(s.groups.f1 >= 0.8, `group F1 ${s.groups.f1}`);
   assert.ok(s.figures.found >= 9, `figures found ${s.figures.found}`);
+  assert.ok(s.speakers.accuracy >= 0.85, `speaker accuracy ${s.speakers.accuracy}`);
   assert.equal(s.copies.recall, 1, 'both re-runs of the wire story are found');
   assert.equal(s.copies.quotationsNotCopies, s.copies.quotations, 'a shared quotation is not a copy');
   assert.equal(s.opinion.matched, s.opinion.gold, 'the opinion column is found');

@@ -7,7 +7,8 @@ import type { SourceProfile } from '../profile/stage.js';
 /** The gold file's shape, as far as the scorer reads it (see examples/README.md). */
 export interface Gold {
   documents: Array<{ doc: string; kind: string }>;
-  claimGroups: Array<{ id: string; claims: Array<{ doc: string; quote: string; low: number | null; high: number | null; value?: number | null }> }>;
+  claimGroups: Array<{ id: string; claims: Array<{ doc: string; quote: string; low: number | null; high: number | null; value?: number | null; speakerChain?: string[] }> }>;
+  speakers?: Array<{ id: string; name: string; aliases?: string[] }>;
   figures: Array<{ group: string; low: number | null; best: number | null; high: number | null }>;
   copies: Array<{ from: string; to: string; kind: string }>;
   opinion?: string[];
@@ -21,6 +22,8 @@ export interface ClaimScores {
   figures: { gold: number; found: number; lowExact: number; bestExact: number; highExact: number; bestWithin10pct: number };
   copies: { gold: number; predicted: number; matched: number; directionCorrect: number; precision: number; recall: number; quotationsNotCopies: number; quotations: number };
   opinion: { gold: number; predicted: number; matched: number };
+  /** Matched claims whose speaker is the gold chain's last speaker (an alias of it), or unattributed when the gold has none. */
+  speakers: { gold: number; correct: number; accuracy: number };
 }
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 0);
@@ -39,8 +42,9 @@ export function scoreClaims(report: Report, gold: Gold): ClaimScores {
   const figures = (report.corpus.figures ?? []) as Figure[];
   const provenance = report.corpus.provenance as Provenance | undefined;
   // Predicted claims, keyed `doc/claim`, with their group.
-  const predicted = new Map<string, { group: string; low: number | null; high: number | null; value?: number; doc: string; start: number; end: number }>();
-  for (const g of groups) for (const c of g.claims) predicted.set(`${c.doc}/${c.claim}`, { group: g.id, low: c.low, high: c.high, value: c.value, doc: c.doc, start: c.start, end: c.end });
+  const predicted = new Map<string, { group: string; low: number | null; high: number | null; value?: number; doc: string; start: number; end: number; speaker: string; unattributed: boolean }>();
+  for (const g of groups) for (const c of g.claims) predicted.set(`${c.doc}/${c.claim}`, { group: g.id, low: c.low, high: c.high, value: c.value, doc: c.doc, start: c.start, end: c.end, speaker: c.speaker, unattributed: c.unattributed });
+  const goldClaimOf = new Map<string, { speakerChain?: string[] }>();
   const matchOf = new Map<string, string>(); // gold claim key -> predicted key
   const goldGroupOf = new Map<string, string>();
   let goldN = 0;
@@ -49,6 +53,7 @@ export function scoreClaims(report: Report, gold: Gold): ClaimScores {
       goldN++;
       const key = `${g.id}#${i}`;
       goldGroupOf.set(key, g.id);
+      goldClaimOf.set(key, gc);
       const d = docFor(report, gc.doc);
       if (!d) return;
       const at = d.text.indexOf(gc.quote);
@@ -128,6 +133,25 @@ export function scoreClaims(report: Report, gold: Gold): ClaimScores {
   }
   const quotations = gold.copies.filter((c) => c.kind === 'quotation');
   const qOk = quotations.filter((c) => !edges.some((x) => [x.from, x.to].includes(idOf(c.from)!) && [x.from, x.to].includes(idOf(c.to)!))).length;
+  // Speakers: the predicted name and a gold alias contain one another (case and apostrophes aside).
+  const norm = (x: string) => x.toLowerCase().replace(/[’']/g, "'").replace(/^the\s+/, '').trim();
+  const aliases = new Map((gold.speakers ?? []).map((sp) => [sp.id, [sp.name, ...(sp.aliases ?? [])].map(norm)]));
+  let spGold = 0;
+  let spOk = 0;
+  for (const [k, pk] of matchOf) {
+    const chain = goldClaimOf.get(k)?.speakerChain;
+    if (!chain) continue;
+    spGold++;
+    const p = predicted.get(pk)!;
+    const last = chain[chain.length - 1];
+    if (!last) {
+      if (p.unattributed) spOk++;
+      continue;
+    }
+    const name = norm(p.speaker);
+    const names = aliases.get(last) ?? [norm(last.replace(/-/g, ' '))];
+    if (names.some((a) => a && (a.includes(name) || name.includes(a)))) spOk++;
+  }
   const goldOpinion = new Set((gold.opinion ?? gold.documents.filter((d) => d.kind === 'opinion').map((d) => d.doc)).map(idOf));
   const predOpinion = new Set(report.documents.filter((d) => (d.records.profile?.[0] as SourceProfile | undefined)?.genre === 'opinion').map((d) => d.id));
   return {
@@ -136,5 +160,6 @@ export function scoreClaims(report: Report, gold: Gold): ClaimScores {
     figures: { gold: gold.figures.length, found, lowExact, bestExact, highExact, bestWithin10pct: within },
     copies: { gold: goldCopies.length, predicted: edges.length, matched: cm, directionCorrect: dir, precision: ratio(cm, edges.length), recall: ratio(cm, goldCopies.length), quotationsNotCopies: qOk, quotations: quotations.length },
     opinion: { gold: goldOpinion.size, predicted: predOpinion.size, matched: [...predOpinion].filter((x) => goldOpinion.has(x)).length },
+    speakers: { gold: spGold, correct: spOk, accuracy: ratio(spOk, spGold) },
   };
 }
