@@ -148,7 +148,8 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     for (const c of claims) if (c.subject.nationality) natCount.set(c.subject.nationality, (natCount.get(c.subject.nationality) ?? 0) + 1);
     const dominant = [...natCount].sort((x, y) => y[1] - x[1])[0]?.[0];
     for (const c of claims) {
-      if (c.polarity === 'negative') continue;
+      // A denied figure, or one with no measure ("tens of thousands marched" has none we know), is not compared.
+      if (c.polarity === 'negative' || c.measure === 'count') continue;
       const nat = c.subject.nationality ?? dominant ?? '';
       const key = `${groupKey(c)}|${nat.toLowerCase()}`;
       (buckets.get(key) ?? buckets.set(key, []).get(key)!).push({ doc: d, c });

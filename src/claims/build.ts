@@ -113,7 +113,10 @@ export function findMeasure(text: string, sentence: { start: number; end: number
     const b = a + m[0].length;
     const cls = measureOf(m[0]);
     if (!cls) continue;
-    // Words after the figure ("30 troops were killed") read more directly than words before it.
+    // Words after the figure ("30 troops were killed") read more directly than words before it;
+    // a word before it reaches it only as its object ("killed at least 12"), not across a phrase
+    // or clause ("killed during demonstrations by tens of thousands who marched").
+    if (b <= q.start && NOT_OBJECT.test(text.slice(b, q.start))) continue;
     const cost = a >= q.end ? wordsBetween(text, q.end, a) : wordsBetween(text, b, q.start) * 1.5 + 1;
     if (cost > 14) continue;
     // A longer trigger ("killed or wounded") wins over a shorter one it contains.
@@ -122,6 +125,8 @@ export function findMeasure(text: string, sentence: { start: number; end: number
   }
   return best && { measure: best.measure, family: best.family, word: best.word, start: best.start, end: best.end };
 }
+
+const NOT_OBJECT = /\b(?:during|by|after|before|against|amid|when|where|while|who|which|whose|because|as)\b|[;:—–]/i;
 
 const PLACE_SUFFIX = /^\s+(region|oblast|province|area|district|county|state|prefecture|village|city|town)\b/i;
 const BORDER = /\bborder\b/i;
@@ -352,8 +357,11 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     const partitive = PARTITIVE.exec(text.slice(q.end, Math.min(sentence.end, q.end + 24)));
     const whole = partitive ? out.filter((c) => c.end > sentence.start - 400 && c.start <= q.start && c.unit === unit).pop() : undefined;
     if (partitive && whole) {
-      const part = partOfWhole(doc, sentence, q, whole, q.end + partitive[0].length, ++n);
-      out.push(part);
+      const part = partOfWhole(doc, sentence, q, whole, q.end + partitive[0].length, n + 1);
+      if (part) {
+        n++;
+        out.push(part);
+      }
       continue;
     }
     const before = countedBefore(text, sentence, q);
@@ -367,12 +375,19 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
     // nor is a count of something outside the known noun classes ("three villages", "2 agreed").
     if (!measure && !subject.phrase) continue;
     if (unit === 'count' && subject.phrase && !classOfNoun(subject.head ?? '') && subject.head !== 'people') continue;
+    // "Four people - one with broken bones, 3 with burns": a bare figure after a counted one in the
+    // same sentence, read with the same measure, describes members of it.
+    const earlier = out.filter((c) => c.start === sentence.start && c.subject.phrase).pop();
+    if (!q.counted && !before && earlier && measure && earlier.measure === measure.measure) continue;
     const sText = text.slice(sentence.start, sentence.end);
     const speaker = findSpeaker(doc, sentence, q);
     const sentenceTimes = times.filter((t) => t.start >= sentence.start && t.end <= sentence.end && t.type !== 'DURATION' && t.type !== 'SET');
     const eventT = sentenceTimes.filter((t) => t.role !== 'report' && /^\d{4}/.test(String(t.value))).sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start))[0];
     const reportT = sentenceTimes.find((t) => t.role === 'report' && /^\d{4}/.test(String(t.value)));
     const published = doc.meta.published?.slice(0, 10);
+    const kind = personKind(subject);
+    // Stocks and supplies are of things, not people ("three children ... held accountable").
+    if (measure && (measure.family === 'stock' || measure.family === 'supply') && kind !== 'thing') continue;
     const claim: Claim = {
       id: `c${++n}`,
       start: sentence.start,
@@ -386,8 +401,8 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
       ...(q.text ? { stated: q.text } : {}),
       unit,
       subject,
-      measure: measure?.measure ?? 'count',
-      family: measure?.family ?? 'count',
+      // People joining, marching or supporting are a crowd, not a deployment: presence is for forces and named groups.
+      ...(measure?.family === 'presence' && kind === 'crowd' ? { measure: 'count', family: 'count' } : { measure: measure?.measure ?? 'count', family: measure?.family ?? 'count' }),
       speaker,
       ...readModality(sText, clauseText(text, sentence, q, measure)),
     };
@@ -441,12 +456,15 @@ function adjectivalSubject(subject: Claim['subject']): Claim['subject'] {
 }
 
 /** A part of an earlier figure ("19 of whom remain in hospital"): its own measure if the clause has one, else the whole's; the whole's subject unless the part names its own ("three of them were firefighters"). */
-function partOfWhole(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>, sentence: Span | { start: number; end: number; id?: string }, q: Span, whole: Claim, after: number, n: number): Claim {
+function partOfWhole(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>, sentence: Span | { start: number; end: number; id?: string }, q: Span, whole: Claim, after: number, n: number): Claim | undefined {
   const text = doc.text;
   const clause = clauseAround(text, sentence, q.start, after);
   const own = findMeasure(text, { start: after, end: Math.max(after, clause.end) }, { start: after, end: after });
   const noun = PARTITIVE_IS.exec(text.slice(after, clause.end));
-  const subject = noun && classOfNoun(noun[1].toLowerCase()) ? parseSubject(noun[1]) : whole.subject;
+  const ownNoun = noun && classOfNoun(noun[1].toLowerCase());
+  // "Three people, one of them a pregnant woman, were killed": describes a member; no figure of its own.
+  if (!own && !ownNoun) return undefined;
+  const subject = ownNoun ? parseSubject(noun![1]) : whole.subject;
   const sText = text.slice(sentence.start, sentence.end);
   return {
     ...whole,
@@ -468,3 +486,13 @@ function partOfWhole(doc: Pick<Document, 'text' | 'layers' | 'records' | 'meta'>
     partOf: whole.id,
   };
 }
+
+/** Whether a subject counts things, people in general (a crowd, unless a nationality names them), or a group such as troops or firefighters. */
+function personKind(subject: Claim['subject']): 'thing' | 'crowd' | 'group' {
+  const cls = subject.class ?? '';
+  if (cls === 'people') return subject.nationality ? 'group' : 'crowd';
+  if (!subject.phrase || !classOfNoun(subject.head ?? '') || THING_CLASSES.has(cls)) return 'thing';
+  return 'group';
+}
+
+const THING_CLASSES = new Set(['buildings', 'vehicles', 'munitions']);

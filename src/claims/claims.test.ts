@@ -167,3 +167,22 @@ test('speakers: a relative pronoun names the phrase it hangs on; an agentless re
   assert.equal(nine.speaker.unattributed, true);
   assert.match(nine.speaker.name, /^unattributed \(“It has now been reported”\)$/);
 });
+
+test('figures that are not comparable claims stay out of the groups: crowds, members described, a measure across a clause', async () => {
+  const { analyzeRecords } = await import('../analyze.js');
+  const raw = [
+    'Two guards were killed during protests by tens of thousands who marched through Corvin.',
+    'Three people, one of them a bus driver, were killed when the bridge fell.',
+    'Those who mourn the loss of three children will see the culprits held accountable, the mayor said.',
+    'Clashes also broke out in the port city of Velm, where another 20,000 people marched through the centre.',
+  ].join('\n\n');
+  const { documents, report } = analyzeRecords([{ source: 'corvin.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  const claims = documents[0].layers.claims as unknown as Claim[];
+  const at = (n: number) => claims.filter((c) => c.low === n || c.value === n);
+  assert.equal(at(20000).filter((c) => c.measure === 'killed').length, 0, 'the marchers were not killed');
+  assert.deepEqual(at(3).map((c) => c.measure), ['killed'], 'three killed; the children are not "held" stock');
+  assert.equal(at(1).length, 0, '"one of them a bus driver" describes a member');
+  assert.ok(at(20000).every((c) => c.measure !== 'population'), '"city of Velm, where another 20,000" is not a population');
+  const grouped = ((report.corpus.claimGroups ?? []) as Array<{ key: { measure: string } }>).map((g) => g.key.measure);
+  assert.ok(!grouped.includes('count'), 'figures with no measure are not compared');
+});
