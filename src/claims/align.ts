@@ -221,7 +221,10 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     const sources = new Set(claims.map((c) => c.source)).size;
     const documents = new Set(claims.map((c) => c.doc)).size;
     const disputed = relations.some((r) => r.relation === 'conflicts');
-    const label = `${nat ? nat + ' ' : ''}${cls === 'persons' ? 'people' : cls === '?' ? '' : cls} ${family === 'presence' ? 'present / deployed' : measure}${unit !== 'count' ? ` (${unit})` : ''}`.replace(/\s+/g, ' ').trim();
+    // "territory gained", not "territory gained-territory": a measure named after its subject drops the repeat.
+    const what = cls === 'persons' ? 'people' : cls === '?' ? '' : cls;
+    const how = family === 'presence' ? 'present / deployed' : measure.replace(new RegExp(`-?\\b${what}\\b-?`), '').replace(/-/g, ' ') || measure;
+    const label = `${nat ? nat + ' ' : ''}${what} ${how}${unit !== 'count' ? ` (${unit})` : ''}`.replace(/\s+/g, ' ').trim();
     groups.push({
       id: `g${++n}`,
       label,
