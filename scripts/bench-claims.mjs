@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Scores the analysis of the example story against its gold file (claims, groups, figures,
-// copy relations, opinion) and prints the figures. Usage: npm run bench:claims [-- <story>]
+// copy relations, opinion, speakers) and prints the figures; undated files get 2026-03-11, as in
+// examples/README.md. Usage: npm run bench:claims [-- <story>]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../dist/index.js';
@@ -9,7 +10,7 @@ import { scoreClaims } from '../dist/claims/score.js';
 const story = process.argv[2] ?? 'harbor-fire';
 const gold = JSON.parse(readFileSync(path.join('examples', `${story}.gold.json`), 'utf8'));
 const t0 = performance.now();
-const { report } = await analyze([path.join('examples', story)]);
+const { report } = await analyze([path.join('examples', story)], { published: '2026-03-11' });
 const ms = performance.now() - t0;
 const s = scoreClaims(report, gold);
 const pct = (x) => `${(x * 100).toFixed(1)}%`;

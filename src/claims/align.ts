@@ -16,6 +16,8 @@ export interface GroupedClaim {
   measure: string;
   subject: string;
   speaker: string;
+  /** How the speaker said it (Telegram, statement, press conference), when the text says. */
+  channel?: string;
   chain: string[];
   unattributed: boolean;
   place?: string;
@@ -200,6 +202,7 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
       measure: c.measure,
       subject: c.subject.phrase,
       speaker: c.speaker.name,
+      ...(c.speaker.channel ? { channel: c.speaker.channel } : {}),
       chain: [outletOf(doc), ...c.speaker.via, ...(c.speaker.unattributed && !c.speaker.source && !c.speaker.attribution ? [] : [c.speaker.name])],
       unattributed: c.speaker.unattributed,
       ...(c.place ? { place: c.place.text, scope: c.place.scope } : {}),

@@ -1,7 +1,7 @@
 import type { ReuseRelation } from '../corpus/reuse.js';
 import type { Report, ReportDocument } from './report.js';
 import { fmt } from '../claims/align.js';
-import { docLabel, profileOf, sections } from './sections.js';
+import { chainText, docLabel, profileOf, sections } from './sections.js';
 
 /** Escapes text for Markdown so article text can never inject markup or links. */
 export function mdEscape(s: string): string {
@@ -57,7 +57,7 @@ export function renderBrief(report: Report): string {
       lines.push('| figure | speaker chain | scope | reported | phase / modality | outlet | source |', '| --- | --- | --- | --- | --- | --- | --- |');
       for (const c of [...g.claims].sort((a, b) => (a.reportDate ?? '').localeCompare(b.reportDate ?? ''))) {
         lines.push(
-          `| ${mdEscape(fmt(c))} ${mdEscape(c.subject)} | ${mdEscape(c.chain.join(' → ') || c.speaker)}${c.unattributed && !c.speaker.startsWith('unattributed') ? ' (unattributed)' : ''} | ${mdEscape(c.place ? `${c.place} (${c.scope})` : '—')} | ${c.reportDate ?? '—'} | ${[c.phase, c.modality !== 'asserted' ? c.modality : ''].filter(Boolean).join(', ') || '—'} | ${mdEscape(c.outlet)} | ${cite(c.doc, c.start, c.end)} |`,
+          `| ${mdEscape(fmt(c))} ${mdEscape(c.subject)} | ${mdEscape(chainText(c) || c.speaker)}${c.unattributed && !c.speaker.startsWith('unattributed') ? ' (unattributed)' : ''} | ${mdEscape(c.place ? `${c.place} (${c.scope})` : '—')} | ${c.reportDate ?? '—'} | ${[c.phase, c.modality !== 'asserted' ? c.modality : ''].filter(Boolean).join(', ') || '—'} | ${mdEscape(c.outlet)} | ${cite(c.doc, c.start, c.end)} |`,
         );
       }
       const why = g.relations.filter((r) => r.relation !== 'agrees' && r.relation !== 'restates').slice(0, 6);
@@ -72,7 +72,7 @@ export function renderBrief(report: Report): string {
       lines.push('## Single-source figures', '');
       for (const g of single.slice(0, 30)) {
         const c = g.claims[0];
-        lines.push(`- ${mdEscape(g.label)}: ${mdEscape(fmt(c))} ${mdEscape(c.subject)}, ${mdEscape(c.chain.join(' → ') || c.speaker)}${c.unattributed && !c.speaker.startsWith('unattributed') ? ' (unattributed)' : ''} ${cite(c.doc, c.start, c.end)}`);
+        lines.push(`- ${mdEscape(g.label)}: ${mdEscape(fmt(c))} ${mdEscape(c.subject)}, ${mdEscape(chainText(c) || c.speaker)}${c.unattributed && !c.speaker.startsWith('unattributed') ? ' (unattributed)' : ''} ${cite(c.doc, c.start, c.end)}`);
       }
       lines.push('');
     }

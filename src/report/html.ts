@@ -1,6 +1,6 @@
 import { fmt } from '../claims/align.js';
 import type { Report, ReportDocument } from './report.js';
-import { docLabel, profileOf, sections } from './sections.js';
+import { chainText, docLabel, profileOf, sections } from './sections.js';
 
 /** Escapes text for HTML: article text is untrusted and is only ever rendered as text. */
 export function esc(s: unknown): string {
@@ -39,7 +39,7 @@ function chart(report: Report, groupId: string): string {
       const hi = c.high ?? c.value ?? lo;
       const bar = c.low !== null && c.high !== null && c.low !== c.high ? `<line x1="${x(lo)}" x2="${x(hi)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="6" stroke-linecap="round"/>` : c.high === null && c.value === undefined ? `<line x1="${x(lo)}" x2="${W - 15}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2" stroke-dasharray="4 3"/>` : '';
       const pt = c.value ?? (c.low !== null && c.high !== null ? (c.low + c.high) / 2 : (c.low ?? c.high)!);
-      return `<g><title>${esc(`${fmt(c)} — ${c.chain.join(' → ')} (${c.reportDate ?? 'undated'}, ${c.scope ?? 'no place'})`)}</title><text x="4" y="${y + 4}" font-size="11">${esc(`${c.reportDate ?? '—'} ${c.speaker}`.slice(0, 28))}</text>${bar}<circle cx="${x(pt)}" cy="${y}" r="5" fill="${c.phase === 'projected' ? 'white' : color}" stroke="${color}" stroke-width="2"/><text x="${x(pt) + 8}" y="${y + 4}" font-size="11">${esc(fmt(c))}</text></g>`;
+      return `<g><title>${esc(`${fmt(c)} — ${chainText(c)} (${c.reportDate ?? 'undated'}, ${c.scope ?? 'no place'})`)}</title><text x="4" y="${y + 4}" font-size="11">${esc(`${c.reportDate ?? '—'} ${c.speaker}`.slice(0, 28))}</text>${bar}<circle cx="${x(pt)}" cy="${y}" r="5" fill="${c.phase === 'projected' ? 'white' : color}" stroke="${color}" stroke-width="2"/><text x="${x(pt) + 8}" y="${y + 4}" font-size="11">${esc(fmt(c))}</text></g>`;
     })
     .join('');
   const legend = Object.entries(colors).map(([k, v], i) => `<rect x="${170 + i * 80}" y="${H - 12}" width="10" height="10" fill="${v}"/><text x="${184 + i * 80}" y="${H - 3}" font-size="11">${k}</text>`).join('');
@@ -86,7 +86,7 @@ table{border-collapse:collapse;margin:.5em 0 1em;width:100%}td,th{border:1px sol
       out.push(chart(report, g.id));
       out.push('<table><tr><th>figure</th><th>speaker chain</th><th>scope</th><th>reported</th><th>phase / modality</th><th>outlet</th><th>source</th></tr>');
       for (const c of [...g.claims].sort((a, b) => (a.reportDate ?? '').localeCompare(b.reportDate ?? ''))) {
-        out.push(`<tr><td>${esc(fmt(c))} ${esc(c.subject)}</td><td>${esc(c.chain.join(' → '))}${c.unattributed ? ' <i>(unattributed)</i>' : ''}</td><td>${esc(c.place ? `${c.place} (${c.scope})` : '—')}</td><td>${esc(c.reportDate ?? '—')}</td><td>${esc([c.phase, c.modality].filter(Boolean).join(', '))}</td><td>${esc(c.outlet)}</td><td>${citeLink(report, c.doc, c.start, c.end)}</td></tr>`);
+        out.push(`<tr><td>${esc(fmt(c))} ${esc(c.subject)}</td><td>${esc(chainText(c))}${c.unattributed ? ' <i>(unattributed)</i>' : ''}</td><td>${esc(c.place ? `${c.place} (${c.scope})` : '—')}</td><td>${esc(c.reportDate ?? '—')}</td><td>${esc([c.phase, c.modality].filter(Boolean).join(', '))}</td><td>${esc(c.outlet)}</td><td>${citeLink(report, c.doc, c.start, c.end)}</td></tr>`);
       }
       out.push('</table>');
     }

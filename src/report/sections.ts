@@ -25,3 +25,9 @@ export function profileOf(d: ReportDocument): SourceProfile | undefined {
 export function docLabel(d: Pick<ReportDocument, 'meta' | 'source' | 'id'>): string {
   return d.meta.site ?? d.meta.title?.slice(0, 60) ?? d.source.split('/').pop() ?? d.id;
 }
+
+/** A claim's speaker chain for reading, with the channel the speaker used: "outlet → Umerov (Telegram)". */
+export function chainText(c: { chain: string[]; channel?: string }): string {
+  const chain = c.chain.join(' → ');
+  return c.channel && chain ? `${chain} (${c.channel})` : chain;
+}
