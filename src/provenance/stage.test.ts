@@ -38,3 +38,15 @@ test('a re-run wire story is one source with a directed copy edge; a shared quot
   assert.notEqual(p.groupOf[ids[2]], p.groupOf[ids[3]], 'two outlets quoting the same person stay independent');
   assert.equal(p.groups.length, 3);
 });
+
+test('two re-runs of one origin are siblings, but a copy of a copy that carries its edits stays a copy', async () => {
+  const { siblingsOfOneOrigin } = await import('./stage.js');
+  const edge = (from: string, to: string, sharedWords: number, directed = true) => ({ from, to, kind: 'copy' as const, directed, sharedWords, coverage: 0.8, passages: [], reason: 'shared text' });
+  // W is the wire; A and B re-run it; A-B share only what both took from W.
+  const siblings = siblingsOfOneOrigin([edge('W', 'A', 250), edge('W', 'B', 240), edge('A', 'B', 238, false)]);
+  assert.equal(siblings[2].kind, 'same-origin');
+  assert.equal(siblings[2].directed, false);
+  // C copied A (with A's edits): it shares more with A than with W.
+  const chain = siblingsOfOneOrigin([edge('W', 'A', 250), edge('W', 'C', 200), edge('A', 'C', 260)]);
+  assert.equal(chain[2].kind, 'copy');
+});

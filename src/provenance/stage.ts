@@ -10,9 +10,10 @@ export interface CopyEdge {
   to: string;
   /**
    * `copy`: shared narrative text; `shared-quote`: only the same quotation, which two outlets can get
-   * independently; `incidental`: a short shared phrase, too little to say either.
+   * independently; `same-origin`: two copies of one origin in the set, sharing text only through it;
+   * `incidental`: a short shared phrase, too little to say either.
    */
-  kind: 'copy' | 'shared-quote' | 'incidental';
+  kind: 'copy' | 'shared-quote' | 'same-origin' | 'incidental';
   directed: boolean;
   /** Shared words outside quotation marks, and their share of the smaller document. */
   sharedWords: number;
@@ -83,6 +84,11 @@ export function classifyReuse(rel: ReuseRelation, a: Document, b: Document, cred
   const tb = dateOf(b);
   let directed = ta !== undefined && tb !== undefined && ta !== tb;
   let [from, to] = directed && tb! < ta! ? [b.id, a.id] : [a.id, b.id];
+  // The agency's own publication is the origin of the copy another outlet credits to it, whatever the clocks say.
+  const norm = (x: string) => x.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const isAgencyOf = (d: Document, other: Document) => Boolean(d.meta.site) && (credits.get(other.id) ?? []).some((c) => norm(c.wire) === norm(d.meta.site!));
+  const agencyReason = isAgencyOf(a, b) !== isAgencyOf(b, a);
+  if (agencyReason) [from, to, directed] = isAgencyOf(a, b) ? [a.id, b.id, true] : [b.id, a.id, true];
   if (!directed) {
     // Without dates: the article that carries the agency's own dateline is the origin, the one
     // that says it "contains reporting from" the agency is the re-run.
@@ -99,7 +105,7 @@ export function classifyReuse(rel: ReuseRelation, a: Document, b: Document, cred
     coverage,
     passages: rel.passages,
     reason: copy
-      ? `${narrative} words of narrative text in common (${Math.round(coverage * 100)}% of the shorter article)${directed ? (ta !== undefined && tb !== undefined && ta !== tb ? '; the earlier article is the likely origin' : '; the origin carries the agency dateline, the copy credits the agency') : ''}`
+      ? `${narrative} words of narrative text in common (${Math.round(coverage * 100)}% of the shorter article)${directed ? (agencyReason ? '; the origin is the agency\'s own publication, the copy credits the agency' : ta !== undefined && tb !== undefined && ta !== tb ? '; the earlier article is the likely origin' : '; the origin carries the agency dateline, the copy credits the agency') : ''}`
       : quotedWords > narrative
         ? `only the same quotation${rel.passages.length > 1 ? 's' : ''} in common: each outlet may have it independently`
         : `only ${narrative} words in common: too little to call a copy`,
@@ -126,7 +132,7 @@ export function buildProvenance(docs: readonly Document[], reuse: readonly Reuse
   }
   const creditsByDoc = new Map<string, WireCredit[]>();
   for (const w of wires) creditsByDoc.set(w.doc, [...(creditsByDoc.get(w.doc) ?? []), w]);
-  const edges = reuse.filter((r) => byId.has(r.a) && byId.has(r.b)).map((r) => classifyReuse(r, byId.get(r.a)!, byId.get(r.b)!, creditsByDoc));
+  const edges = siblingsOfOneOrigin(reuse.filter((r) => byId.has(r.a) && byId.has(r.b)).map((r) => classifyReuse(r, byId.get(r.a)!, byId.get(r.b)!, creditsByDoc)));
   // Union-find over copy edges and shared wire credits.
   const parent = new Map(docs.map((d) => [d.id, d.id]));
   const reasons = new Map<string, string[]>();
@@ -144,7 +150,7 @@ export function buildProvenance(docs: readonly Document[], reuse: readonly Reuse
     if (rx !== ry) parent.set(ry, rx);
     reasons.set(find(x), merged);
   };
-  for (const e of edges) if (e.kind === 'copy') union(e.from, e.to, `${e.from} and ${e.to} share ${e.sharedWords} words of text`);
+  for (const e of edges) if (e.kind === 'copy' || e.kind === 'same-origin') union(e.from, e.to, `${e.from} and ${e.to} share ${e.sharedWords} words of text`);
   const firstWithWire = new Map<string, string>();
   for (const d of docs) {
     for (const w of docWires.get(d.id) ?? []) {
@@ -181,3 +187,26 @@ export const provenanceStage: CorpusStage = {
     return { sections: { provenance: buildProvenance(docs as Document[], (corpus.reuse ?? []) as ReuseRelation[]) } };
   },
 };
+
+/**
+ * Two re-runs of one origin share its text but neither copied the other: their edge is `same-origin`.
+ * A copy of a copy carries its source's edits, so it shares more with that source than with the origin:
+ * only a pair that shares no more than each shares with the common origin is read as siblings.
+ */
+export function siblingsOfOneOrigin(edges: CopyEdge[]): CopyEdge[] {
+  const shared = new Map<string, number>();
+  const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+  const originsOf = new Map<string, Set<string>>();
+  for (const e of edges) {
+    if (e.kind !== 'copy') continue;
+    shared.set(key(e.from, e.to), e.sharedWords);
+    if (e.directed) (originsOf.get(e.to) ?? originsOf.set(e.to, new Set()).get(e.to)!).add(e.from);
+  }
+  return edges.map((e) => {
+    if (e.kind !== 'copy') return e;
+    const common = [...(originsOf.get(e.from) ?? [])].find(
+      (o) => o !== e.to && originsOf.get(e.to)?.has(o) && e.sharedWords <= Math.min(shared.get(key(o, e.from)) ?? 0, shared.get(key(o, e.to)) ?? 0) + 5,
+    );
+    return common ? { ...e, kind: 'same-origin', directed: false, reason: `${e.reason}; both copy ${common} and share no more with each other than with it` } : e;
+  });
+}

@@ -111,7 +111,7 @@ export function renderBrief(report: Report): string {
   if (provenance) {
     lines.push('## Provenance', '');
     for (const w of provenance.wires) lines.push(`- ${w.doc} credits **${mdEscape(w.wire)}** (${w.form})${w.start !== undefined ? ' ' + cite(w.doc, w.start, w.end!) : ''}`);
-    for (const e of provenance.edges.filter((x) => x.kind === 'copy')) lines.push(`- ${e.from} ${e.directed ? '→' : '↔'} ${e.to}: ${mdEscape(e.reason)}`);
+    for (const e of provenance.edges.filter((x) => x.kind === 'copy' || x.kind === 'same-origin')) lines.push(`- ${e.from} ${e.directed ? '→' : '↔'} ${e.to}: ${mdEscape(e.reason)}`);
     const multi = provenance.groups.filter((g) => g.documents.length > 1);
     for (const g of multi) lines.push(`- One source, not ${g.documents.length}: ${g.documents.join(', ')} (${mdEscape(g.reasons.join('; '))})`);
     if (!provenance.wires.length && !multi.length) lines.push('- Every article appears to be independent.');

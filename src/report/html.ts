@@ -107,7 +107,7 @@ table{border-collapse:collapse;margin:.5em 0 1em;width:100%}td,th{border:1px sol
   if (provenance) {
     out.push('<h2>Provenance</h2><ul>');
     for (const w of provenance.wires) out.push(`<li>${esc(w.doc)} credits <b>${esc(w.wire)}</b> (${esc(w.form)})${w.start !== undefined ? ' ' + citeLink(report, w.doc, w.start, w.end!) : ''}</li>`);
-    for (const e of provenance.edges.filter((x) => x.kind === 'copy')) out.push(`<li>${esc(e.from)} ${e.directed ? '→' : '↔'} ${esc(e.to)}: ${esc(e.reason)}</li>`);
+    for (const e of provenance.edges.filter((x) => x.kind === 'copy' || x.kind === 'same-origin')) out.push(`<li>${esc(e.from)} ${e.directed ? '→' : '↔'} ${esc(e.to)}: ${esc(e.reason)}</li>`);
     for (const g of provenance.groups.filter((x) => x.documents.length > 1)) out.push(`<li>One source, not ${g.documents.length}: ${esc(g.documents.join(', '))} (${esc(g.reasons.join('; '))})</li>`);
     out.push('</ul>');
   }
