@@ -46,7 +46,20 @@ test('scraped text: furniture lines are dropped with their reason', () => {
     assert.ok(reasons.includes(want), `expected a line removed as ${want}; got ${reasons.join(', ')}`);
   }
   assert.equal(r.paragraphs[0].kind, 'title');
-  assert.deepEqual(scan.meta, { title: 'Harbour town of Velmora reopens its flooded bridge', byline: 'Ilse Marten, Tomas Oduya'.replace(', ', ' and '), wire: ['AP'] });
+  assert.deepEqual(scan.meta, {
+    title: 'Harbour town of Velmora reopens its flooded bridge',
+    byline: 'Ilse Marten, Tomas Oduya'.replace(', ', ' and '),
+    wire: ['AP'],
+    published: '2031-03-03',
+    publishedSource: 'input',
+  });
+});
+
+test('scraped text: the publication date stated near the headline, not the update time', () => {
+  const page = (lines: string[]) => scanScrapedText(lines.join('\n')).meta.published;
+  assert.equal(page(['Bridge reopens in Velmora', 'By Ilse Marten', 'Tuesday 3 March 2031', '', 'The bridge reopened on Tuesday, the mayor said.']), '2031-03-03');
+  assert.equal(page(['Home', 'News', 'Bridge reopens in Velmora', 'By Velm Press | March 3, 2031 10:02 am', 'The bridge reopened on Tuesday, the mayor said.']), '2031-03-03');
+  assert.equal(page(['Bridge reopens in Velmora', 'Updated 5 March 2031', 'The bridge reopened on Tuesday, the mayor said, after work that began on 1 March 2031.']), undefined);
 });
 
 test('scraped text: the offset map stays exact when lines are dropped', () => {

@@ -1,5 +1,7 @@
 import data from './data/boilerplate.json' with { type: 'json' };
 import { lineTexts, rawLines, type LineFilter } from './text.js';
+import { isDateOnly } from './extract-rules.js';
+import { normaliseDate } from './meta.js';
 
 /** A class of noise lines: a reason, the patterns that find it and the longest line it applies to. */
 interface LineClass {
@@ -103,7 +105,7 @@ export interface ScrapedScan {
   reasons: Array<string | undefined>;
   /** Index of the headline line, when one was found (it stays in the text). */
   titleIndex?: number;
-  meta: { title?: string; byline?: string; wire?: string[] };
+  meta: { title?: string; byline?: string; wire?: string[]; published?: string; publishedSource?: 'input' };
 }
 
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'y']);
@@ -240,6 +242,8 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   const meta: ScrapedScan['meta'] = {};
   if (titleIndex !== undefined) meta.title = texts[titleIndex].replace(/\s+/g, ' ');
   if (byline) meta.byline = byline;
+  const published = publishedNearTop(texts, titleIndex);
+  if (published) Object.assign(meta, { published, publishedSource: 'input' as const });
   const uniq = [...new Set(wire)];
   if (uniq.length) meta.wire = uniq;
   return { reasons, titleIndex, meta };
@@ -293,4 +297,30 @@ function markRuns(texts: string[], reasons: Array<string | undefined>, titleInde
 /** A `LineFilter` for `cleanPlainText` built from a scan. */
 export function scanFilter(scan: ScrapedScan): LineFilter {
   return (_line, index) => scan.reasons[index];
+}
+
+/**
+ * The publication date a scraped page states near its headline: a line that is only a date
+ * ("Tuesday 10 March 2026"), a "Published ..." line, or the date part of "By X | March 11, 2026 10:02 am".
+ * "Updated ..." is the modification time, not publication.
+ */
+function publishedNearTop(texts: string[], titleIndex: number | undefined): string | undefined {
+  // Below the headline when one was found; else anywhere in the page's top (menus carry no dates).
+  const from = titleIndex ?? 0;
+  const limit = titleIndex === undefined ? 30 : 8;
+  let seen = 0;
+  for (let i = from; i < texts.length && seen < limit; i++) {
+    const t = texts[i]?.trim();
+    if (!t) continue;
+    seen++;
+    if (/^(?:updated|last updated|modified)\b/i.test(t)) continue;
+    for (const part of t.split(/\s+[|·•]\s+/)) {
+      const p = part.replace(/^(?:published|posted|first published)(?:\s+on)?\s*:?\s*/i, '');
+      if (p !== part || isDateOnly(p)) {
+        const d = normaliseDate(p);
+        if (d) return d;
+      }
+    }
+  }
+  return undefined;
 }
