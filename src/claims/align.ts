@@ -152,6 +152,8 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     for (const c of claims) {
       // A denied figure, or one with no measure ("tens of thousands marched" has none we know), is not compared.
       if (c.polarity === 'negative' || c.measure === 'count') continue;
+      // A figure dated a year or more before the report is another, earlier event ("31,000 killed in Bam in 2003").
+      if (earlierEvent(c)) continue;
       const nat = c.subject.nationality ?? dominant ?? '';
       const key = `${groupKey(c)}|${nat.toLowerCase()}`;
       (buckets.get(key) ?? buckets.set(key, []).get(key)!).push({ doc: d, c });
@@ -240,4 +242,16 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     });
   }
   return groups;
+}
+
+/** True when a claim's event date lies a year or more before its report date. */
+export function earlierEvent(c: Pick<Claim, 'eventTime' | 'reportTime'>): boolean {
+  const ev = c.eventTime?.value;
+  const rep = c.reportTime?.value;
+  if (!ev || !rep || !/^\d{4}/.test(ev) || !/^\d{4}/.test(rep)) return false;
+  // Compare the end of the event's period ("2003" ends 2003-12-31) with the report date.
+  const y = +ev.slice(0, 4);
+  const end = ev.length === 4 ? Date.UTC(y, 11, 31) : ev.length === 7 ? Date.UTC(y, +ev.slice(5, 7), 0) : Date.parse(ev.slice(0, 10));
+  const at = Date.parse(rep.slice(0, 10));
+  return Number.isFinite(end) && Number.isFinite(at) && at - end >= 365 * 864e5;
 }

@@ -117,6 +117,8 @@ export function findMeasure(text: string, sentence: { start: number; end: number
     // a word before it reaches it only as its object ("killed at least 12"), not across a phrase
     // or clause ("killed during demonstrations by tens of thousands who marched").
     if (b <= q.start && NOT_OBJECT.test(text.slice(b, q.start))) continue;
+    // "a city of 400,000" counts inhabitants; "killed 31,000 in the city of Bam" does not.
+    if (cls.family === 'population' && / of$| to$/i.test(m[0]) && !(b <= q.start && wordsBetween(text, b, q.start) <= 1)) continue;
     const cost = a >= q.end ? wordsBetween(text, q.end, a) : wordsBetween(text, b, q.start) * 1.5 + 1;
     if (cost > 14) continue;
     // A longer trigger ("killed or wounded") wins over a shorter one it contains.
@@ -126,8 +128,10 @@ export function findMeasure(text: string, sentence: { start: number; end: number
   return best && { measure: best.measure, family: best.family, word: best.word, start: best.start, end: best.end };
 }
 
+const LENGTH_UNITS = new Set(['km', 'm', 'mi', 'ft', 'cm', 'mm', 'yd', 'nmi']);
 const NOT_OBJECT = /\b(?:during|by|after|before|against|amid|when|where|while|who|which|whose|because|as)\b|[;:—–]/i;
 
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter)\b/;
 const PLACE_SUFFIX = /^\s+(region|oblast|province|area|district|county|state|prefecture|village|city|town)\b/i;
 const BORDER = /\bborder\b/i;
 const FRONT = /\bfront(?:\s|-)?lines?\b|\bthe front\b/i;
@@ -147,6 +151,7 @@ export function findPlace(doc: Pick<Document, 'text' | 'layers' | 'records'>, se
   if (!ents.length) {
     const s = text.slice(sentence.start, sentence.end);
     for (const m of s.matchAll(/\b(?:in|into|to|near|inside|around)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu)) {
+      if (CALENDAR_WORD.test(m[1])) continue;
       const a = sentence.start + m.index! + m[0].length - m[1].length;
       if (!/^['’]s\b/.test(text.slice(a + m[1].length, a + m[1].length + 2))) candidates.push({ start: a, end: a + m[1].length });
     }
@@ -350,6 +355,8 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   for (const q of doc.layers.quantities ?? []) {
     const unit = String(q.unit ?? 'count');
     if (q.low === undefined && q.high === undefined) continue;
+    // A distance or length ("300 kilometers to the north") locates things; it is not a figure reports dispute.
+    if (LENGTH_UNITS.has(unit)) continue;
     const sentence = sentenceOf(sentences, q.start) ?? { id: undefined, start: q.start, end: q.end, text: q.text };
     // "the two forces", "its 1.3 million member army": a reference to things, not a figure put forward;
     // but "the three firefighters who died" states the count in its relative clause.

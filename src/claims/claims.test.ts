@@ -186,3 +186,18 @@ test('figures that are not comparable claims stay out of the groups: crowds, mem
   const grouped = ((report.corpus.claimGroups ?? []) as Array<{ key: { measure: string } }>).map((g) => g.key.measure);
   assert.ok(!grouped.includes('count'), 'figures with no measure are not compared');
 });
+
+test('background figures are not compared with the story: earlier events, distances, "the city of X"', async () => {
+  const { analyzeRecords } = await import('../analyze.js');
+  const raw = [
+    'The earthquake killed 14 people on the island, the governor said.',
+    'A quake killed more than 20,000 in the city of Varn in 2019.',
+    'The island lies 300 kilometres south of the capital, in the Gulf.',
+  ].join('\n\n');
+  const { report } = analyzeRecords([{ source: 'quake.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  const groups = (report.corpus.claimGroups ?? []) as Array<{ key: { measure: string; unit: string }; claims: Array<{ low: number | null }> }>;
+  const killed = groups.filter((g) => g.key.measure === 'killed').flatMap((g) => g.claims.map((c) => c.low));
+  assert.deepEqual(killed, [14], 'the 2019 quake is another event');
+  assert.ok(!groups.some((g) => g.key.measure === 'population'), '"killed ... in the city of Varn" is no population figure');
+  assert.ok(!groups.some((g) => g.key.unit === 'km'), 'a distance is not a disputed figure');
+});
