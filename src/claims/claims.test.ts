@@ -123,17 +123,21 @@ test('the timeline sets the dates speakers give for a first event side by side',
   assert.ok(first.disputed);
 });
 
-test('claims read the figure in its own clause: parts "of whom", adjectival counts, definite counts with a measure, strict bounds', async () => {
+/** Runs the whole pipeline on one invented plain-text article. */
+async function analyzeOne(source: string, paragraphs: string[]) {
   const { analyzeRecords } = await import('../analyze.js');
-  const raw = [
+  return analyzeRecords([{ source, format: 'text', raw: paragraphs.join('\n\n'), meta: { published: '2031-04-02' }, diagnostics: [] }]);
+}
+
+test('claims read the figure in its own clause: parts "of whom", adjectival counts, definite counts with a measure, strict bounds', async () => {
+  const { documents } = await analyzeOne('flood.txt', [
     'Flooding in the Varn valley has killed more than 40 people, officials said on Monday.',
     'Six people remain unaccounted for, and rescuers said they did not expect to find them alive.',
     'A total of 90 people have been treated for injuries, the ministry said, 12 of whom remain in hospital.',
     'The regional office put the toll at 44 confirmed dead.',
     'The mayor named the two volunteers who died while evacuating a school.',
     'Pilot Anna Brel, 41, and her co-pilot were rescued on Tuesday.',
-  ].join('\n\n');
-  const { documents } = analyzeRecords([{ source: 'flood.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  ]);
   const claims = documents[0].layers.claims as unknown as Claim[];
   const find = (needle: string) => claims.filter((c) => (c.text ?? "").includes(needle));
   const more = find('more than 40')[0];
@@ -154,12 +158,10 @@ test('claims read the figure in its own clause: parts "of whom", adjectival coun
 });
 
 test('speakers: a relative pronoun names the phrase it hangs on; an agentless report says so in its own words', async () => {
-  const { analyzeRecords } = await import('../analyze.js');
-  const raw = [
+  const { documents } = await analyzeOne('zarovia.txt', [
     'The estimate was backed on Sunday by the Ostland defence ministry, which said 4,000 Zarovian troops had been deployed to the border.',
     'It has now been reported that 9,000 Zarovian troops are stationed in Kell.',
-  ].join('\n\n');
-  const { documents } = analyzeRecords([{ source: 'zarovia.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  ]);
   const claims = documents[0].layers.claims as unknown as Claim[];
   const four = claims.find((c) => c.low === 4000)!;
   assert.match(four.speaker.name, /Ostland defence ministry/);
@@ -169,14 +171,12 @@ test('speakers: a relative pronoun names the phrase it hangs on; an agentless re
 });
 
 test('figures that are not comparable claims stay out of the groups: crowds, members described, a measure across a clause', async () => {
-  const { analyzeRecords } = await import('../analyze.js');
-  const raw = [
+  const { documents, report } = await analyzeOne('corvin.txt', [
     'Two guards were killed during protests by tens of thousands who marched through Corvin.',
     'Three people, one of them a bus driver, were killed when the bridge fell.',
     'Those who mourn the loss of three children will see the culprits held accountable, the mayor said.',
     'Clashes also broke out in the port city of Velm, where another 20,000 people marched through the centre.',
-  ].join('\n\n');
-  const { documents, report } = analyzeRecords([{ source: 'corvin.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  ]);
   const claims = documents[0].layers.claims as unknown as Claim[];
   const at = (n: number) => claims.filter((c) => c.low === n || c.value === n);
   assert.equal(at(20000).filter((c) => c.measure === 'killed').length, 0, 'the marchers were not killed');
@@ -188,13 +188,11 @@ test('figures that are not comparable claims stay out of the groups: crowds, mem
 });
 
 test('background figures are not compared with the story: earlier events, distances, "the city of X"', async () => {
-  const { analyzeRecords } = await import('../analyze.js');
-  const raw = [
+  const { report } = await analyzeOne('quake.txt', [
     'The earthquake killed 14 people on the island, the governor said.',
     'A quake killed more than 20,000 in the city of Varn in 2019.',
     'The island lies 300 kilometres south of the capital, in the Gulf.',
-  ].join('\n\n');
-  const { report } = analyzeRecords([{ source: 'quake.txt', format: 'text', raw, meta: { published: '2031-04-02' }, diagnostics: [] }]);
+  ]);
   const groups = (report.corpus.claimGroups ?? []) as Array<{ key: { measure: string; unit: string }; claims: Array<{ low: number | null }> }>;
   const killed = groups.filter((g) => g.key.measure === 'killed').flatMap((g) => g.claims.map((c) => c.low));
   assert.deepEqual(killed, [14], 'the 2019 quake is another event');
