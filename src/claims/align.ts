@@ -98,7 +98,7 @@ export function relate(a: GroupedClaim, b: GroupedClaim, sameSource: boolean): C
   const aPoint = lo(a) === hi(a);
   const bPoint = lo(b) === hi(b);
   if (overlap && aPoint !== bPoint) {
-    return { ...base, relation: 'refines', reason: aPoint ? `${a.value ?? lo(a)} lies within ${b.speaker}'s range` : `${b.value ?? lo(b)} lies within ${a.speaker}'s range` };
+    return { ...base, relation: 'refines', reason: aPoint ? `${fmt(a)} lies within ${b.speaker}'s range of ${fmt(b)}` : `${fmt(b)} lies within ${a.speaker}'s range of ${fmt(a)}` };
   }
   const pa = pointOf(a);
   const pb = pointOf(b);

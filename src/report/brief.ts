@@ -1,6 +1,6 @@
 import type { ReuseRelation } from '../corpus/reuse.js';
 import type { Report, ReportDocument } from './report.js';
-import { fmt } from '../claims/align.js';
+import { fmt, ref as claimRef } from '../claims/align.js';
 import { chainText, docLabel, profileOf, sections } from './sections.js';
 
 /** Escapes text for Markdown so article text can never inject markup or links. */
@@ -53,7 +53,8 @@ export function renderBrief(report: Report): string {
     for (const g of disputed) {
       const fig = figures.find((f) => f.group === g.id);
       lines.push(`### ${mdEscape(g.label)}`, '');
-      if (fig) lines.push(`Estimate: low ${fig.low ?? 'open'}, best ${fig.best ?? 'n/a'}, high ${fig.high ?? 'open'} (${g.independentSources} independent source${g.independentSources === 1 ? '' : 's'}). Rule: ${mdEscape(fig.rule)}`, '');
+      const num = (x: number | null | undefined) => (typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 2 }) : undefined);
+      if (fig) lines.push(`Estimate: low ${num(fig.low) ?? 'open'}, best ${num(fig.best) ?? 'n/a'}, high ${num(fig.high) ?? 'open'} (${g.independentSources} independent source${g.independentSources === 1 ? '' : 's'}). Rule: ${mdEscape(fig.rule)}`, '');
       lines.push('| figure | speaker chain | scope | reported | phase / modality | outlet | source |', '| --- | --- | --- | --- | --- | --- | --- |');
       for (const c of [...g.claims].sort((a, b) => (a.reportDate ?? '').localeCompare(b.reportDate ?? ''))) {
         lines.push(
@@ -63,7 +64,12 @@ export function renderBrief(report: Report): string {
       const why = g.relations.filter((r) => r.relation !== 'agrees' && r.relation !== 'restates').slice(0, 6);
       if (why.length) {
         lines.push('');
-        for (const r of why) lines.push(`- ${r.a} / ${r.b}: ${r.relation.replace(/-/g, ' ')}: ${mdEscape(r.reason)}`);
+        // Each side named by its figure and speaker, cited, rather than by claim ids.
+        const side = (ref: string) => {
+          const c = g.claims.find((x) => claimRef(x.doc, x.claim) === ref);
+          return c ? `${mdEscape(fmt(c))} (${mdEscape(c.speaker)}) ${cite(c.doc, c.start, c.end)}` : ref;
+        };
+        for (const r of why) lines.push(`- ${side(r.a)} / ${side(r.b)}: ${r.relation.replace(/-/g, ' ')}: ${mdEscape(r.reason)}`);
       }
       lines.push('');
     }
