@@ -83,9 +83,52 @@ const TRAILING_CREDIT = new RegExp(`^[-–—]\\s*(${ALIAS_ALT})\\s*$`, 'u');
 const ENDS_WITH_AGENCY = new RegExp(`(?:${ALIAS_ALT})(?:\\s*(?:,|and|und|et|y|e|&)\\s*(?:${ALIAS_ALT}))*[\\s.)\\]]*$`, 'u');
 const CONTRIBUTED = /contributed to this (report|article|story)/i;
 
-const wordCount = (t: string) => t.split(/\s+/).filter(Boolean).length;
+/** `/\s/.test(String.fromCharCode(code))`, without the regex. */
+function isSpace(code: number): boolean {
+  if (code > 32 && code < 127) return false;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+/** Number of whitespace-separated words (`t.split(/\s+/).filter(Boolean).length`, in one pass without allocating). */
+function wordCount(t: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length; i++) {
+    const space = isSpace(t.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 const TERMINAL = /[.!?;:…。！？"”»’']$/u;
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * `norm(t) === target`, streaming `t` through the ASCII part of `norm` and stopping at the first
+ * difference (most lines differ from a headline in their first letters); other scripts take `norm`.
+ */
+function sameNorm(t: string, target: string): boolean {
+  let k = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    if (c >= 128) return norm(t) === target;
+    const upper = c >= 65 && c <= 90;
+    if (!(upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      gap = k > 0;
+      continue;
+    }
+    if (gap) {
+      if (target.charCodeAt(k++) !== 32) return false;
+      gap = false;
+    }
+    if (upper) c += 32;
+    if (target.charCodeAt(k++) !== c) return false;
+  }
+  return k === target.length;
+}
 
 /** Agency names credited in a piece of text (by alias). */
 function agenciesIn(text: string): string[] {
@@ -173,17 +216,18 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   let titleIndex: number | undefined;
   const kept = live();
   const knownNorm = known.title ? norm(known.title) : '';
-  if (knownNorm) titleIndex = kept.find((i) => norm(texts[i]) === knownNorm);
+  if (knownNorm) titleIndex = kept.find((i) => sameNorm(texts[i], knownNorm));
   if (titleIndex === undefined && kept.length > 1) {
     const first = kept[0];
     const t = texts[first];
     const n = wordCount(t);
-    const repeated = kept.slice(1, 12).some((k) => norm(texts[k]) === norm(t));
+    const tn = norm(t);
+    const repeated = kept.slice(1, 12).some((k) => sameNorm(texts[k], tn));
     if (n >= 2 && n <= 30 && (repeated || !TERMINAL.test(t) || /[?!]$/.test(t)) && n < wordCount(texts[kept[1]]) + 30) titleIndex = first;
   }
   if (titleIndex !== undefined) {
     const tn = norm(texts[titleIndex]);
-    for (const k of kept) if (k > titleIndex && norm(texts[k]) === tn) reasons[k] = 'duplicate-headline';
+    for (const k of kept) if (k > titleIndex && sameNorm(texts[k], tn)) reasons[k] = 'duplicate-headline';
   }
 
   // 5. Byline near the top.
