@@ -102,7 +102,10 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
     const text = line.slice(s, e);
     const lower = text.toLowerCase();
     const sentence = sentenceAt(s + offset);
-    const isWord = /[\p{L}\p{N}]/u.test(text);
+    // ASCII fast paths for the per-word tests (most words); other scripts take the Unicode patterns.
+    const c0 = text.charCodeAt(0);
+    const asciiAlnum = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57);
+    const isWord = asciiAlnum || /[\p{L}\p{N}]/u.test(text);
     const sentStart = sentence !== prevSentence && isWord;
     if (isWord) prevSentence = sentence;
     out.push({
@@ -113,8 +116,8 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
       bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
       norm: norm(text),
       pos: p,
-      cap: CAP.test(text),
-      upper: ACRONYM.test(text),
+      cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : CAP.test(text),
+      upper: (c0 < 128 ? c0 >= 65 && c0 <= 90 : CAP.test(text)) && ACRONYM.test(text),
       sentStart,
       sentence,
     });
