@@ -88,8 +88,19 @@ export function lineTokens(text: string, lineStart: number, lineEnd: number): Li
   const starts = all.starts.slice(a, b).map((x) => x - lineStart);
   const ends = all.ends.slice(a, b).map((x) => x - lineStart);
   const sentences: Array<[number, number]> = [];
-  for (const [s, e] of all.sentences) {
-    if (e < a || s >= b) continue;
+  // Sentences are in token order: start at the first that does not end before the line (binary search).
+  const ss = all.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid][1] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < ss.length; k++) {
+    const [s, e] = ss[k];
+    if (s >= b) break;
+    if (e < a) continue;
     sentences.push([Math.max(s, a) - a, Math.min(e, b - 1) - a]);
   }
   return { starts, ends, values: all.values.slice(a, b), pos: all.pos.slice(a, b), sentences };
