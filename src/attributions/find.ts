@@ -170,7 +170,9 @@ export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>
 }
 
 function isWord(t: Tok | undefined): boolean {
-  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
+  if (!t) return false;
+  const c = t.w.charCodeAt(0);
+  return c < 128 ? asciiAlnum(c) : /[\p{L}\p{N}]/u.test(t.w[0]);
 }
 
 /** Matches a multi-word phrase (lower-case words) at token `i`; returns the end index or -1. */
