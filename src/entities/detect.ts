@@ -138,9 +138,15 @@ function longestGaz(g: Gazetteer, words: Word[], i: number, limit: number): { en
   return best;
 }
 
+/** True when the word holds a letter (`/\p{L}/u`); a first ASCII letter settles it without the regex. */
+function hasLetter(w: Word): boolean {
+  const c = w.text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || /\p{L}/u.test(w.text);
+}
+
 /** A line is a heading when it has no closing punctuation and most of its words are capitalised. */
 function isHeading(words: Word[]): boolean {
-  const ws = words.filter((w) => /\p{L}/u.test(w.text));
+  const ws = words.filter(hasLetter);
   if (ws.length < 2) return false;
   const last = words[words.length - 1];
   if (/^[.!?:"”’)]$/.test(last.text)) return false;
@@ -311,7 +317,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     continue;
 
     function isNameWord(x: Word): boolean {
-      if (!x.cap || !/\p{L}/u.test(x.text)) return false;
+      if (!x.cap || !hasLetter(x)) return false;
       if (x.lower === 'the' || x.lower === 'a' || x.lower === 'an') return false; // "The Moskva": the article is no part of a name
       if (c.notNames.has(x.bare) && !g.names.has(x.norm)) return false;
       if (x.sentStart) {
