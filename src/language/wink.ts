@@ -64,8 +64,8 @@ export function analyzeText(text: string): LineTokens | undefined {
   return r;
 }
 
-/** Index of the first token whose start is >= pos (binary search). */
-function firstAtOrAfter(starts: number[], pos: number): number {
+/** Index of the first element >= pos in an ascending array (binary search): the first token starting at or after pos. */
+export function firstAtOrAfter(starts: readonly number[], pos: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {

@@ -3,7 +3,7 @@ import type { Document } from '../core/document.js';
 import opinionData from './data/opinion.json' with { type: 'json' };
 import { lexicons } from './lexicons.js';
 import { insideAny, quotedRegions } from './quotes.js';
-import { analyzeText } from '../language/wink.js';
+import { analyzeText, firstAtOrAfter } from '../language/wink.js';
 
 /** Character spans of adjectives and adverbs (wink-nlp POS, from the shared cached pass), where evaluative framing lives. */
 function modifierSpans(text: string): Array<{ start: number; end: number; word: string }> {
@@ -65,6 +65,22 @@ function lines(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/**
+ * `(start, end) => spans.some(a => a.start < end && a.end > start)` for spans sorted by start, in
+ * logarithmic time: the spans starting before `end` are a prefix, and one of them reaches past
+ * `start` when the largest end in that prefix does.
+ */
+function overlapIndex(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((a) => a.start);
+  const maxEnd: number[] = [];
+  for (const a of sorted) maxEnd.push(Math.max(a.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (start, end) => {
+    const k = firstAtOrAfter(starts, end);
+    return k > 0 && maxEnd[k - 1] > start;
+  };
+}
+
 /** Profiles one document: signals of commentary vs reporting, hedges, unattributed assertions, noise. */
 export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> & Partial<Pick<Document, 'raw' | 'records'>>): { spans: SpanInput[]; profile: SourceProfile } {
   const lx = lexicons();
@@ -111,27 +127,31 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
   }
   const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const w = m[0].toLowerCase();
     const s = m.index!;
     const e = s + m[0].length;
     // Emphasis in capitals ("INSIDE Russia"): an ordinary word the text also writes in lower case, so not an acronym.
-    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && lowerWords.has(w) && !insideAny(quotes, s, e)) add('all-caps', s, e);
+    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && lowerWords.has(m[0].toLowerCase()) && !insideAny(quotes, s, e)) add('all-caps', s, e);
   }
   const sentences = doc.layers.sentences ?? [];
   const attributions = doc.layers.attributions;
+  const overlapsAttribution = attributions && overlapIndex(attributions);
+  // The writer's own evaluative words and intensifiers, by start, to find those inside a sentence.
+  const own = spans.filter((x) => x.kind === 'evaluative' || x.kind === 'intensifier').sort((a, b) => a.start - b.start);
+  const ownStarts = own.map((x) => x.start);
   let attributed = 0;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     const quotedWhole = insideAny(quotes, s.start, s.end);
     if (/\?\s*$/.test(body) && !quotedWhole && !/[”"]\s*$/.test(body)) add('rhetorical-question', s.start, s.end);
-    const hasAttr = attributions ? attributions.some((a) => a.start < s.end && a.end > s.start) : SPEECH.test(body);
+    const hasAttr = overlapsAttribution ? overlapsAttribution(s.start, s.end) : SPEECH.test(body);
     if (hasAttr) attributed++;
     else if (!quotedWhole) {
       if (NUMBERISH.test(body) && body.split(/\s+/).length >= 6) add('unattributed', s.start, s.end);
       // Editorializing: the writer's own evaluative or normative statement, attributed to nobody.
-      const own = spans.some((x) => (x.kind === 'evaluative' || x.kind === 'intensifier') && x.start >= s.start && x.end <= s.end);
+      let ownHere = false;
+      for (let k = firstAtOrAfter(ownStarts, s.start); k < own.length && own[k].start <= s.end && !ownHere; k++) ownHere = own[k].end <= s.end;
       lx.normative.lastIndex = 0;
-      if (own || lx.normative.test(body)) add('editorial', s.start, s.end);
+      if (ownHere || lx.normative.test(body)) add('editorial', s.start, s.end);
     }
   }
   counts.attribution = attributed;
