@@ -169,7 +169,8 @@ export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>
   return out;
 }
 
-function isWord(t: Tok | undefined): boolean {
+/** True when the token is a word (starts with a letter or digit), not punctuation. */
+export function isWord(t: Tok | undefined): boolean {
   if (!t) return false;
   const c = t.w.charCodeAt(0);
   return c < 128 ? asciiAlnum(c) : /[\p{L}\p{N}]/u.test(t.w[0]);
