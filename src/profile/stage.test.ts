@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeRecords } from '../analyze.js';
 import { checkDocument } from '../core/invariants.js';
 import { quotedRegions, insideAny } from './quotes.js';
-import type { SourceProfile } from './stage.js';
+import { countWords, type SourceProfile } from './stage.js';
 
 const REPORT = [
   'Flooding in Velmora kills 12',
@@ -75,4 +75,10 @@ test('quoted regions pair marks within a paragraph, and an open quote runs to th
   assert.deepEqual(q.map((r) => text.slice(r.start, r.end)), ['“yes”', '"no"', '“Open quote runs on']);
   assert.ok(insideAny(q, 9, 12));
   assert.ok(!insideAny(q, 0, 2));
+});
+
+test('countWords counts what the letter-or-digit regex counts, across scripts and surrogate pairs', () => {
+  for (const t of ['', 'Drava river, 12 homes.', 'Marek’s café — 3²', 'Ж٣ 中文 𝐀b 😀x', 'a\ud835b', '  --  ']) {
+    assert.equal(countWords(t), (t.match(/[\p{L}\p{N}]+/gu) ?? []).length, JSON.stringify(t));
+  }
 });

@@ -65,6 +65,27 @@ function lines(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `(text.match(/[\p{L}\p{N}]+/gu) ?? []).length` in one pass, without building the list of words. */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ln: boolean;
+    if (c < 128) ln = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      const cp = text.codePointAt(i)!;
+      ln = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (ln && !inWord) n++;
+    inWord = ln;
+  }
+  return n;
+}
+
 /**
  * `(start, end) => spans.some(a => a.start < end && a.end > start)` for spans sorted by start, in
  * logarithmic time: the spans starting before `end` are a prefix, and one of them reaches past
@@ -125,12 +146,13 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     const v = lx.evaluative.get(word);
     if (v !== undefined && !eventWords.has(word) && !insideAny(quotes, s, e)) add('evaluative', s, e, { valence: v });
   }
-  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
+  // The text's lower-case words, gathered only once a word in capitals needs them.
+  let lowerWords: Set<string> | undefined;
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const s = m.index!;
     const e = s + m[0].length;
     // Emphasis in capitals ("INSIDE Russia"): an ordinary word the text also writes in lower case, so not an acronym.
-    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && lowerWords.has(m[0].toLowerCase()) && !insideAny(quotes, s, e)) add('all-caps', s, e);
+    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && (lowerWords ??= new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? [])).has(m[0].toLowerCase()) && !insideAny(quotes, s, e)) add('all-caps', s, e);
   }
   const sentences = doc.layers.sentences ?? [];
   const attributions = doc.layers.attributions;
@@ -203,7 +225,7 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     .slice(0, 4)
     .map(([k, v]) => `${k} (${v > 0 ? '+' : ''}${Math.round(v * 10) / 10})`);
-  const wordCount = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const wordCount = countWords(text);
   return {
     spans,
     profile: { genre: score >= lx.threshold ? 'opinion' : (counts.editorial ?? 0) >= lx.mixedMin ? 'mixed' : 'reporting', score, threshold: lx.threshold, words: wordCount, sentences: sentences.length, counts, reasons },
