@@ -125,13 +125,28 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
   return out;
 }
 
+/** Every leading part of every gazetteer name ("u", "un", ... "united states"), per gazetteer. */
+const namePrefixes = new WeakMap<Gazetteer, Set<string>>();
+function prefixesOf(g: Gazetteer): Set<string> {
+  let set = namePrefixes.get(g);
+  if (!set) {
+    set = new Set();
+    for (const k of g.names.keys()) for (let n = 1; n <= k.length; n++) set.add(k.slice(0, n));
+    namePrefixes.set(g, set);
+  }
+  return set;
+}
+
 /** Longest gazetteer name starting at word `i` (within `limit`), or undefined. */
 function longestGaz(g: Gazetteer, words: Word[], i: number, limit: number): { entry: GazEntry; n: number } | undefined {
   let best: { entry: GazEntry; n: number } | undefined;
   let key = '';
+  const prefixes = prefixesOf(g);
   for (let n = 1; n <= g.maxWords && i + n <= limit; n++) {
     const w = words[i + n - 1];
     key = n === 1 ? w.norm : w.start === words[i + n - 2].end ? key + w.norm : `${key} ${w.norm}`;
+    // Longer keys extend this one: once it begins no name, none of them is a name.
+    if (!prefixes.has(key)) break;
     const e = g.names.get(key);
     if (e) best = { entry: e, n };
   }
