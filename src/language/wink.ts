@@ -85,8 +85,12 @@ export function lineTokens(text: string, lineStart: number, lineEnd: number): Li
   if (!all) return undefined;
   const a = firstAtOrAfter(all.starts, lineStart);
   const b = firstAtOrAfter(all.starts, lineEnd);
-  const starts = all.starts.slice(a, b).map((x) => x - lineStart);
-  const ends = all.ends.slice(a, b).map((x) => x - lineStart);
+  const starts: number[] = new Array(b - a);
+  const ends: number[] = new Array(b - a);
+  for (let k = a; k < b; k++) {
+    starts[k - a] = all.starts[k] - lineStart;
+    ends[k - a] = all.ends[k] - lineStart;
+  }
   const sentences: Array<[number, number]> = [];
   // Sentences are in token order: start at the first that does not end before the line (binary search).
   const ss = all.sentences;
