@@ -81,23 +81,76 @@ export function findQuotes(text: string, offset: number): Quote[] {
 
 const TOKEN = /''|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*|\S/gu;
 
+const asciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const asciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * Length of the `TOKEN` match at `seg[i]` (an ASCII character that is not a space), read by hand;
+ * 0 when a character beyond ASCII takes part, so the caller asks the regex (same result, fewer calls).
+ */
+function asciiTokenAt(seg: string, i: number): number {
+  const c = seg.charCodeAt(i);
+  if (c === 39 && seg.charCodeAt(i + 1) === 39) return 2;
+  if (!asciiAlnum(c)) return 1;
+  if (asciiLetter(c)) {
+    // (?:\p{L}\.){2,}: `U.S.`, `a.m.`
+    let k = i;
+    while (seg.charCodeAt(k + 1) === 46) {
+      const n = seg.charCodeAt(k + 2);
+      if (n >= 128 && k + 2 < seg.length) return 0;
+      if (k + 2 >= seg.length || !asciiLetter(n) || seg.charCodeAt(k + 3) !== 46) break;
+      k += 2;
+    }
+    if (k > i) return k + 2 - i;
+  }
+  // [\p{L}\p{N}]+(?:['’\-&][\p{L}\p{N}]+)*
+  let j = i + 1;
+  for (;;) {
+    while (j < seg.length && asciiAlnum(seg.charCodeAt(j))) j++;
+    if (j >= seg.length) return j - i;
+    const d = seg.charCodeAt(j);
+    if (d >= 128) return 0;
+    if (d !== 39 && d !== 45 && d !== 38) return j - i;
+    const n = seg.charCodeAt(j + 1);
+    if (n >= 128) return 0;
+    if (!asciiAlnum(n)) return j - i;
+    j += 2;
+  }
+}
+
 /** Tokenizes `text[start, end)` and marks tokens inside any of the quotes. */
 export function tokenize(text: string, start: number, end: number, quotes: readonly Quote[]): Tok[] {
   const out: Tok[] = [];
   const seg = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let qi = 0;
-  while ((m = TOKEN.exec(seg))) {
-    const s = start + m.index;
+  let i = 0;
+  while (i < seg.length) {
+    const c = seg.charCodeAt(i);
+    // ASCII spaces are skipped and ASCII tokens read by hand; anything else goes to the regex.
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    let at = i;
+    let len = c < 128 ? asciiTokenAt(seg, i) : 0;
+    if (!len) {
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(seg);
+      if (!m) break;
+      at = m.index;
+      len = m[0].length;
+    }
+    i = at + len;
+    const word = seg.slice(at, i);
+    const s = start + at;
     // Word tokens keep their case in `cap`; `w` is lower-cased.
-    const e = s + m[0].length;
+    const e = s + len;
     while (qi < quotes.length && quotes[qi].end <= s) qi++;
     const q = qi < quotes.length && quotes[qi].start <= s && s < quotes[qi].end;
-    const c = m[0].charCodeAt(0);
+    const c0 = word.charCodeAt(0);
     // ASCII fast path for the case test; other scripts use the Unicode property.
-    const cap = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(m[0]);
-    out.push({ s, e, w: m[0].toLowerCase(), cap, q });
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(word);
+    out.push({ s, e, w: word.toLowerCase(), cap, q });
   }
   return out;
 }
@@ -116,8 +169,11 @@ export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>
   return out;
 }
 
-function isWord(t: Tok | undefined): boolean {
-  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
+/** True when the token is a word (starts with a letter or digit), not punctuation. */
+export function isWord(t: Tok | undefined): boolean {
+  if (!t) return false;
+  const c = t.w.charCodeAt(0);
+  return c < 128 ? asciiAlnum(c) : /[\p{L}\p{N}]/u.test(t.w[0]);
 }
 
 /** Matches a multi-word phrase (lower-case words) at token `i`; returns the end index or -1. */

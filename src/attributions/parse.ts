@@ -1,6 +1,6 @@
-import { QUOTE_MARKS, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
+import { QUOTE_MARKS, isWord, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
 import { lexicon } from './lexicon.js';
-import { wink } from '../language/wink.js';
+import { winkTagger } from '../language/wink.js';
 
 /** A part of an attribution: clean-text bounds and the text there. */
 export interface Sub {
@@ -48,10 +48,6 @@ const LISTENER_KINDS = new Set(['newspaper', 'paper', 'daily', 'agency', 'magazi
 const VERBAL = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'to', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'does', 'do', 'cannot', 'better']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'into', 'to', 'of', 'about', 'like', 'through', 'over', 'against', 'among', 'without', 'despite']);
 const MAX_TAIL = 8;
-
-function isWord(t: Tok | undefined): boolean {
-  return !!t && /[\p{L}\p{N}]/u.test(t.w[0]);
-}
 
 function isQuoteMark(t: Tok | undefined): boolean {
   return !!t && QUOTE_MARKS.test(t.w);
@@ -216,13 +212,21 @@ function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { st
   return { start: k, recipient: rec };
 }
 
+// The words of each broadcaster name, split once (the listener checks run for every `told`).
+const PHRASE_WORDS = new Map<string, string[]>();
+const phraseWords = (b: string): string[] => {
+  let w = PHRASE_WORDS.get(b);
+  if (!w) PHRASE_WORDS.set(b, (w = b.split(' ')));
+  return w;
+};
+
 /** Skips a listener after `told`/`asked`: a pronoun, `reporters`, a broadcaster, `the BBC`, a name. */
 function skipListener(toks: readonly Tok[], k: number): number {
   const lex = lexicon();
   const t = toks[k];
   if (!t || t.q || !isWord(t)) return k;
   for (const b of lex.broadcasters) {
-    const m = matchPhrase(toks, k, b.split(' '));
+    const m = matchPhrase(toks, k, phraseWords(b));
     // `told BBC Radio Four’s Any Questions`: a programme name may follow the broadcaster.
     if (m > 0) return capChain(toks, m);
   }
@@ -234,7 +238,7 @@ function skipListener(toks: readonly Tok[], k: number): number {
       const c = capChain(toks, k + 1);
       return toks[c] && !toks[c].q && (lex.broadcasters.includes(toks[c].w) || LISTENER_KINDS.has(toks[c].w)) ? c + 1 : c;
     }
-    const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, b.split(' '))).find((x) => x > 0);
+    const m = lex.broadcasters.map((b) => matchPhrase(toks, k + 1, phraseWords(b))).find((x) => x > 0);
     if (m) return m;
     // `told the crowd the plan ...`, `told a news conference they ...`: a listener of one to three nouns,
     // only when a clause or quote starts after it.
@@ -505,7 +509,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
  * verb, after any opening phrase set off by a comma. Used only for the few cues that need it.
  */
 function taggedSubject(text: string, start: number, end: number): Sub | null {
-  const w = wink();
+  const w = winkTagger();
   const doc = w.readDoc(text.slice(start, end));
   const values = doc.tokens().out(w.its.value) as string[];
   const spaces = doc.tokens().out(w.its.precedingSpaces) as string[];

@@ -1,7 +1,7 @@
 import type { Document, Span } from '../core/document.js';
 import type { DocumentStage, SpanInput } from '../core/stage.js';
 import { QUOTE_MARKS, findCues, findQuotes, tokenize, unitsOf, type Quote, type Unit } from './find.js';
-import { lexicon } from './lexicon.js';
+import { lexicon, phrasePattern } from './lexicon.js';
 import { kindOf, parseCue, sub, type Draft, type Sub } from './parse.js';
 
 /** One attribution as it lands in `layers.attributions`. */
@@ -223,16 +223,22 @@ function containsWord(hay: string, needle: string): boolean {
   return false;
 }
 
+/** Every channel phrase in one pattern, per lexicon: most units name no channel, and one scan says so. */
+const anyChannel = new WeakMap<object, RegExp | null>();
+
 /** The medium of the statement: a phrase around the cue, a broadcaster listener, or the cue itself. */
 function channelOf(text: string, d: Draft, unit: Unit): string | undefined {
   const lex = lexicon();
+  if (!anyChannel.has(lex)) anyChannel.set(lex, phrasePattern(lex.channels.flatMap((r) => r.phrases)));
   // Look at the unit with the content blanked out, so words inside what was said do not count.
   let around = text.slice(unit.start, unit.end);
   for (const c of d.content) {
     if (c.start >= unit.start && c.end <= unit.end) around = around.slice(0, c.start - unit.start) + ' '.repeat(c.end - c.start) + around.slice(c.end - unit.start);
   }
-  for (const rule of lex.channels) {
-    if (rule.pattern?.test(around)) return rule.channel;
+  if (anyChannel.get(lex)?.test(around)) {
+    for (const rule of lex.channels) {
+      if (rule.pattern?.test(around)) return rule.channel;
+    }
   }
   if (d.recipient && lex.broadcasters.some((b) => containsWord(d.recipient!.text.toLowerCase(), b))) return 'broadcaster';
   for (const rule of lex.channels) if (d.verbLemma && rule.cues.includes(d.verbLemma)) return rule.channel;

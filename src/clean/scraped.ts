@@ -36,6 +36,39 @@ function compile(where: string, list: unknown): RegExp[] {
   return [new RegExp((list as string[]).map((p) => `(?:${p})`).join('|'), 'iu')];
 }
 
+/** True when `p` starts with `^` and has no `|` outside groups and classes: it can only match at 0. */
+function anchored(p: string): boolean {
+  if (p[0] !== '^') return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Like `compile`, for lists only ever tested (never read for groups): the patterns anchored at the
+ * line start go into one `^(?:...)` alternation, which the engine tries at position 0 only, instead of
+ * at every position of every line; `some(p => p.test(line))` over the result means the same.
+ */
+function compileTest(where: string, list: unknown): RegExp[] {
+  const [all] = compile(where, list);
+  const patterns = list as string[];
+  const starts = patterns.filter(anchored);
+  const rest = patterns.filter((p) => !anchored(p));
+  if (!starts.length) return [all];
+  const out = [new RegExp(`^(?:${starts.map((p) => `(?:${p.slice(1)})`).join('|')})`, 'iu')];
+  if (rest.length) out.push(new RegExp(rest.map((p) => `(?:${p})`).join('|'), 'iu'));
+  return out;
+}
+
 function needSource(where: string, o: { source?: unknown }): void {
   if (typeof o.source !== 'string' || !o.source.trim()) throw new Error(`boilerplate.json: ${where} needs a "source" saying where it comes from`);
 }
@@ -47,7 +80,7 @@ export function loadBoilerplate(raw: typeof data = data): Boilerplate {
     needSource(`lineClasses[${i}]`, c);
     if (!/^[a-z-]+$/.test(c.reason)) throw new Error(`boilerplate.json: lineClasses[${i}].reason must be a lower-case code`);
     const extra = c as { maxWords?: number; notSentence?: boolean };
-    return { reason: c.reason, maxWords: extra.maxWords ?? raw.maxWords, notSentence: extra.notSentence === true, patterns: compile(`lineClasses[${i}].patterns`, c.patterns) };
+    return { reason: c.reason, maxWords: extra.maxWords ?? raw.maxWords, notSentence: extra.notSentence === true, patterns: compileTest(`lineClasses[${i}].patterns`, c.patterns) };
   });
   needSource('captionCues', raw.captionCues);
   needSource('menu', raw.menu);
@@ -59,11 +92,11 @@ export function loadBoilerplate(raw: typeof data = data): Boilerplate {
   }
   return {
     classes,
-    captionCues: compile('captionCues', raw.captionCues.patterns),
-    menu: { maxWords: raw.menu.maxWords, patterns: compile('menu', raw.menu.patterns) },
+    captionCues: compileTest('captionCues', raw.captionCues.patterns),
+    menu: { maxWords: raw.menu.maxWords, patterns: compileTest('menu', raw.menu.patterns) },
     byline: { maxWords: raw.byline.maxWords, patterns: compile('byline', raw.byline.patterns), joiners: new Set(raw.byline.joiners) },
     agencies: raw.wire.agencies,
-    creditCues: compile('wire.creditCues', raw.wire.creditCues.patterns),
+    creditCues: compileTest('wire.creditCues', raw.wire.creditCues.patterns),
   };
 }
 
@@ -85,9 +118,57 @@ const TRAILING_CREDIT = new RegExp(`^[-–—]\\s*(${ALIAS_ALT})\\s*$`, 'u');
 const ENDS_WITH_AGENCY = new RegExp(`(?:${ALIAS_ALT})(?:\\s*(?:,|and|und|et|y|e|&)\\s*(?:${ALIAS_ALT}))*[\\s.)\\]]*$`, 'u');
 const CONTRIBUTED = /contributed to this (report|article|story)/i;
 
-const wordCount = (t: string) => t.split(/\s+/).filter(Boolean).length;
+/** `/\s/.test(String.fromCharCode(code))`, without the regex. */
+function isSpace(code: number): boolean {
+  if (code > 32 && code < 127) return false;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+/** Number of whitespace-separated words (`t.split(/\s+/).filter(Boolean).length`, in one pass without allocating). */
+function wordCount(t: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length; i++) {
+    const space = isSpace(t.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 const TERMINAL = /[.!?;:…。！？"”»’']$/u;
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * `norm(t) === target`, streaming `t` through the ASCII part of `norm` and stopping at the first
+ * difference (most lines differ from a headline in their first letters); other scripts take `norm`.
+ */
+function sameNorm(t: string, target: string): boolean {
+  let k = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    // General punctuation (curly quotes, dashes, spaces: U+2000-206F) holds no letter or digit.
+    if (c >= 0x2000 && c <= 0x206f) {
+      gap = k > 0;
+      continue;
+    }
+    if (c >= 128) return norm(t) === target;
+    const upper = c >= 65 && c <= 90;
+    if (!(upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      gap = k > 0;
+      continue;
+    }
+    if (gap) {
+      if (target.charCodeAt(k++) !== 32) return false;
+      gap = false;
+    }
+    if (upper) c += 32;
+    if (target.charCodeAt(k++) !== c) return false;
+  }
+  return k === target.length;
+}
 
 /** Agency names credited in a piece of text (by alias). */
 function agenciesIn(text: string): string[] {
@@ -175,17 +256,18 @@ export function scanScrapedText(raw: string, known: { title?: string } = {}): Sc
   let titleIndex: number | undefined;
   const kept = live();
   const knownNorm = known.title ? norm(known.title) : '';
-  if (knownNorm) titleIndex = kept.find((i) => norm(texts[i]) === knownNorm);
+  if (knownNorm) titleIndex = kept.find((i) => sameNorm(texts[i], knownNorm));
   if (titleIndex === undefined && kept.length > 1) {
     const first = kept[0];
     const t = texts[first];
     const n = wordCount(t);
-    const repeated = kept.slice(1, 12).some((k) => norm(texts[k]) === norm(t));
+    const tn = norm(t);
+    const repeated = kept.slice(1, 12).some((k) => sameNorm(texts[k], tn));
     if (n >= 2 && n <= 30 && (repeated || !TERMINAL.test(t) || /[?!]$/.test(t)) && n < wordCount(texts[kept[1]]) + 30) titleIndex = first;
   }
   if (titleIndex !== undefined) {
     const tn = norm(texts[titleIndex]);
-    for (const k of kept) if (k > titleIndex && norm(texts[k]) === tn) reasons[k] = 'duplicate-headline';
+    for (const k of kept) if (k > titleIndex && sameNorm(texts[k], tn)) reasons[k] = 'duplicate-headline';
   }
 
   // 5. Byline near the top.

@@ -18,7 +18,14 @@ export interface CleanResult {
 /** Decides, line by line, whether a line of scraped text is noise; returns a reason to drop it. */
 export type LineFilter = (line: string, index: number, lines: readonly string[]) => string | undefined;
 
-const WS = /[\s\u00a0\u200b\ufeff]/;
+/** `/[\s\u00a0\u200b\ufeff]/.test(raw[i])` by character code: this runs on every character of the input. */
+function isWs(code: number): boolean {
+  if (code > 32 && code < 127) return false;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 /**
  * Appends `raw[start, end)` to the builder with runs of whitespace collapsed to one space, each
@@ -28,16 +35,18 @@ export function appendCollapsed(b: TextBuilder, raw: string, start: number, end:
   let i = start;
   let runStart = start;
   while (i < end) {
-    const c = raw[i];
-    if (WS.test(c)) {
+    const code = raw.charCodeAt(i);
+    // A lone plain space stays in the verbatim run (copying it apart would merge into the same segment).
+    if (code === 32 && !(i + 1 < end && isWs(raw.charCodeAt(i + 1)))) {
+      i++;
+      continue;
+    }
+    if (isWs(code)) {
       b.copy(raw, runStart, i);
       let j = i;
-      while (j < end && WS.test(raw[j])) j++;
+      while (j < end && isWs(raw.charCodeAt(j))) j++;
       const onlyZeroWidth = /^[\u200b\ufeff]+$/.test(raw.slice(i, j));
-      if (!onlyZeroWidth) {
-        if (raw[i] === ' ' && j === i + 1) b.copy(raw, i, j);
-        else b.mapped(' ', i, j);
-      }
+      if (!onlyZeroWidth) b.mapped(' ', i, j);
       i = j;
       runStart = j;
     } else i++;
@@ -85,8 +94,8 @@ export function cleanPlainText(raw: string, filter?: LineFilter, kindOf?: (index
     // Trim within the raw line so the map stays exact.
     let s = line.start;
     let e = line.end;
-    while (s < e && (WS.test(raw[s]) || raw.charCodeAt(s) < 32)) s++;
-    while (e > s && (WS.test(raw[e - 1]) || raw.charCodeAt(e - 1) < 32)) e--;
+    while (s < e && (isWs(raw.charCodeAt(s)) || raw.charCodeAt(s) < 32)) s++;
+    while (e > s && (isWs(raw.charCodeAt(e - 1)) || raw.charCodeAt(e - 1) < 32)) e--;
     if (b.size) b.synthetic('\n', line.start);
     const cs = b.size;
     appendCollapsedNoControl(b, raw, s, e);

@@ -57,7 +57,11 @@ export class TextBuilder {
     const linear = ce - cs === rawEnd - rawStart;
     // Merge with the previous verbatim segment when both are verbatim and contiguous.
     if (linear && n >= 4) {
-      const [pcs, pce, prs, pre] = this.segs.slice(n - 4);
+      const segs = this.segs;
+      const pcs = segs[n - 4];
+      const pce = segs[n - 3];
+      const prs = segs[n - 2];
+      const pre = segs[n - 1];
       if (pce - pcs === pre - prs && pce === cs && pre === rawStart) {
         this.segs[n - 3] = ce;
         this.segs[n - 1] = rawEnd;

@@ -102,7 +102,10 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
     const text = line.slice(s, e);
     const lower = text.toLowerCase();
     const sentence = sentenceAt(s + offset);
-    const isWord = /[\p{L}\p{N}]/u.test(text);
+    // ASCII fast paths for the per-word tests (most words); other scripts take the Unicode patterns.
+    const c0 = text.charCodeAt(0);
+    const asciiAlnum = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57);
+    const isWord = asciiAlnum || /[\p{L}\p{N}]/u.test(text);
     const sentStart = sentence !== prevSentence && isWord;
     if (isWord) prevSentence = sentence;
     out.push({
@@ -113,8 +116,8 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
       bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
       norm: norm(text),
       pos: p,
-      cap: CAP.test(text),
-      upper: ACRONYM.test(text),
+      cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : CAP.test(text),
+      upper: (c0 < 128 ? c0 >= 65 && c0 <= 90 : CAP.test(text)) && ACRONYM.test(text),
       sentStart,
       sentence,
     });
@@ -122,22 +125,43 @@ function lineWords(text: string, line: string, offset: number, sentenceAt: (pos:
   return out;
 }
 
+/** Every leading part of every gazetteer name ("u", "un", ... "united states"), per gazetteer. */
+const namePrefixes = new WeakMap<Gazetteer, Set<string>>();
+function prefixesOf(g: Gazetteer): Set<string> {
+  let set = namePrefixes.get(g);
+  if (!set) {
+    set = new Set();
+    for (const k of g.names.keys()) for (let n = 1; n <= k.length; n++) set.add(k.slice(0, n));
+    namePrefixes.set(g, set);
+  }
+  return set;
+}
+
 /** Longest gazetteer name starting at word `i` (within `limit`), or undefined. */
 function longestGaz(g: Gazetteer, words: Word[], i: number, limit: number): { entry: GazEntry; n: number } | undefined {
   let best: { entry: GazEntry; n: number } | undefined;
   let key = '';
+  const prefixes = prefixesOf(g);
   for (let n = 1; n <= g.maxWords && i + n <= limit; n++) {
     const w = words[i + n - 1];
     key = n === 1 ? w.norm : w.start === words[i + n - 2].end ? key + w.norm : `${key} ${w.norm}`;
+    // Longer keys extend this one: once it begins no name, none of them is a name.
+    if (!prefixes.has(key)) break;
     const e = g.names.get(key);
     if (e) best = { entry: e, n };
   }
   return best;
 }
 
+/** True when the word holds a letter (`/\p{L}/u`); a first ASCII letter settles it without the regex. */
+function hasLetter(w: Word): boolean {
+  const c = w.text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || /\p{L}/u.test(w.text);
+}
+
 /** A line is a heading when it has no closing punctuation and most of its words are capitalised. */
 function isHeading(words: Word[]): boolean {
-  const ws = words.filter((w) => /\p{L}/u.test(w.text));
+  const ws = words.filter(hasLetter);
   if (ws.length < 2) return false;
   const last = words[words.length - 1];
   if (/^[.!?:"”’)]$/.test(last.text)) return false;
@@ -308,7 +332,7 @@ export function findMentions(text: string, sentences: readonly Span[]): Mention[
     continue;
 
     function isNameWord(x: Word): boolean {
-      if (!x.cap || !/\p{L}/u.test(x.text)) return false;
+      if (!x.cap || !hasLetter(x)) return false;
       if (x.lower === 'the' || x.lower === 'a' || x.lower === 'an') return false; // "The Moskva": the article is no part of a name
       if (c.notNames.has(x.bare) && !g.names.has(x.norm)) return false;
       if (x.sentStart) {

@@ -18,6 +18,18 @@ export interface GazEntry {
 
 /** Folds a name for lookup: case, diacritics, curly apostrophes, dots and hyphens. */
 export function norm(s: string): string {
+  // Plain ASCII letters and digits fold by case alone (most words): no cache lookup needed.
+  let upper = false;
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain && s.length) return upper ? s.toLowerCase() : s;
   let r = normCache.get(s);
   if (r === undefined) {
     if (normCache.size > 50_000) normCache.clear();

@@ -47,6 +47,8 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
   const firstPerson = new Map<number, number>();
   let lastPersonSentence = -1;
 
+  // Folded words of the names looked back at: each surname mention scans the persons before it.
+  const phonWords = new Map<string, string[]>();
   const keyOf = (m: Mention, idx: number): { key: string; ref?: number } => {
     if (m.acronymOf !== undefined) return { key: ofMention.get(m.acronymOf)?.key ?? `ORG:${phon(m.name)}`, ref: m.acronymOf };
     if (m.gaz) return { key: m.gaz.key };
@@ -58,7 +60,8 @@ export function mergeMentions(mentions: Mention[], text: string): { spans: Entit
         for (let k = idx - 1; k >= 0; k--) {
           const e = ofMention.get(k);
           if (!e || e.type !== 'PERSON' || mentions[k].pronoun) continue;
-          const et = phon(e.name).split(' ');
+          let et = phonWords.get(e.name);
+          if (!et) phonWords.set(e.name, (et = phon(e.name).split(' ')));
           if (et.length > 1 && (et[et.length - 1] === toks[0] || et[0] === toks[0])) return { key: e.key, ref: k };
         }
       }

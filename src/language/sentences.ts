@@ -32,7 +32,9 @@ function splitTokens(line: string, offset: number, tok: LineTokens | undefined):
     const prev = joined[joined.length - 1];
     const before = prev ? line.slice(prev.start, prev.end) : '';
     const next = line.slice(s.start, s.start + 2);
-    if (prev && (NEVER_FINAL.test(before) || LIST_MARKER.test(before) || /^[a-z]/.test(next) || (ABBREV.test(before) && /^[0-9]/.test(next)))) prev.end = s.end;
+    // NEVER_FINAL and ABBREV end in a period: skip their scans of the sentence when it does not.
+    const period = before.endsWith('.');
+    if (prev && ((period && NEVER_FINAL.test(before)) || LIST_MARKER.test(before) || /^[a-z]/.test(next) || (period && ABBREV.test(before) && /^[0-9]/.test(next)))) prev.end = s.end;
     else joined.push({ ...s });
   }
   // Split after sentence-final punctuation inside a closing quote: `... said "no."  Then ...`.

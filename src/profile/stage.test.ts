@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeRecords } from '../analyze.js';
 import { checkDocument } from '../core/invariants.js';
 import { quotedRegions, insideAny } from './quotes.js';
-import type { SourceProfile } from './stage.js';
+import { countWords, type SourceProfile } from './stage.js';
 
 const REPORT = [
   'Flooding in Velmora kills 12',
@@ -95,4 +95,10 @@ test('slanted reporting is "mixed": scare quotes and loaded verbs in the writer\
   // A headline's quotation marks and a quoted speaker's words are not scare quotes.
   const { doc: quoted } = profileOf('Mayor says “no danger” from river\nThe mayor said there was “no danger” from the river on Monday.');
   assert.equal(quoted.layers.profile.filter((s) => s.kind === 'scare-quote').length, 0);
+});
+
+test('countWords counts what the letter-or-digit regex counts, across scripts and surrogate pairs', () => {
+  for (const t of ['', 'Drava river, 12 homes.', 'Marek’s café — 3²', 'Ж٣ 中文 𝐀b 😀x', 'a\ud835b', '  --  ']) {
+    assert.equal(countWords(t), (t.match(/[\p{L}\p{N}]+/gu) ?? []).length, JSON.stringify(t));
+  }
 });

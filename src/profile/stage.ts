@@ -3,7 +3,7 @@ import type { Document } from '../core/document.js';
 import opinionData from './data/opinion.json' with { type: 'json' };
 import { lexicons } from './lexicons.js';
 import { insideAny, quotedRegions } from './quotes.js';
-import { analyzeText } from '../language/wink.js';
+import { analyzeText, firstAtOrAfter } from '../language/wink.js';
 
 /** Character spans of adjectives and adverbs (wink-nlp POS, from the shared cached pass), where evaluative framing lives. */
 function modifierSpans(text: string): Array<{ start: number; end: number; word: string }> {
@@ -67,6 +67,43 @@ function lines(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `(text.match(/[\p{L}\p{N}]+/gu) ?? []).length` in one pass, without building the list of words. */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ln: boolean;
+    if (c < 128) ln = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      const cp = text.codePointAt(i)!;
+      ln = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (ln && !inWord) n++;
+    inWord = ln;
+  }
+  return n;
+}
+
+/**
+ * `(start, end) => spans.some(a => a.start < end && a.end > start)` for spans sorted by start, in
+ * logarithmic time: the spans starting before `end` are a prefix, and one of them reaches past
+ * `start` when the largest end in that prefix does.
+ */
+function overlapIndex(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((a) => a.start);
+  const maxEnd: number[] = [];
+  for (const a of sorted) maxEnd.push(Math.max(a.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (start, end) => {
+    const k = firstAtOrAfter(starts, end);
+    return k > 0 && maxEnd[k - 1] > start;
+  };
+}
+
 /** Profiles one document: signals of commentary vs reporting, hedges, unattributed assertions, noise. */
 export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> & Partial<Pick<Document, 'raw' | 'records'>>): { spans: SpanInput[]; profile: SourceProfile } {
   const lx = lexicons();
@@ -112,29 +149,37 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     const v = lx.evaluative.get(word);
     if (v !== undefined && !eventWords.has(word) && !insideAny(quotes, s, e)) add('evaluative', s, e, { valence: v });
   }
-  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
+  // The text's lower-case words, gathered only once a word in capitals needs them.
+  let lowerWords: Set<string> | undefined;
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const w = m[0].toLowerCase();
     const s = m.index!;
     const e = s + m[0].length;
     // Emphasis in capitals ("INSIDE Russia"): an ordinary word the text also writes in lower case, so not an acronym.
-    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && lowerWords.has(w) && !insideAny(quotes, s, e)) add('all-caps', s, e);
+    if (m[0].length >= 4 && m[0] === m[0].toUpperCase() && (lowerWords ??= new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*/gu) ?? [])).has(m[0].toLowerCase()) && !insideAny(quotes, s, e)) add('all-caps', s, e);
   }
   const sentences = doc.layers.sentences ?? [];
   const attributions = doc.layers.attributions;
   const titleEnd = doc.meta.title && text.startsWith(doc.meta.title) ? doc.meta.title.length : 0;
+  const overlapsAttribution = attributions && overlapIndex(attributions);
+  // The writer's own evaluative words, intensifiers and loaded verbs, by start, to find those inside a sentence.
+  const own = spans.filter((x) => x.kind === 'evaluative' || x.kind === 'intensifier' || x.kind === 'loaded').sort((a, b) => a.start - b.start);
+  const ownStarts = own.map((x) => x.start);
   let attributed = 0;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     const quotedWhole = insideAny(quotes, s.start, s.end);
-    const hasAttrHere = attributions ? attributions.some((a) => a.start < s.end && a.end > s.start) : SPEECH.test(body);
+    const hasAttrHere = overlapsAttribution ? overlapsAttribution(s.start, s.end) : SPEECH.test(body);
+    let scareHere = false;
     // A scare quote: a few words in quotation marks inside the writer's own unattributed sentence (not the headline,
     // where quotation marks stand for a source's words by convention).
     if (!hasAttrHere && !quotedWhole && s.start >= titleEnd) {
       for (const q of quotes) {
         if (q.start <= s.start || q.end > s.end) continue;
         const words = text.slice(q.start, q.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-        if (words >= 1 && words <= 4) add('scare-quote', q.start, q.end);
+        if (words >= 1 && words <= 4) {
+          add('scare-quote', q.start, q.end);
+          scareHere = true;
+        }
       }
     }
     if (/\?\s*$/.test(body) && !quotedWhole && !/[”"]\s*$/.test(body)) add('rhetorical-question', s.start, s.end);
@@ -143,9 +188,10 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     else if (!quotedWhole) {
       if (NUMBERISH.test(body) && body.split(/\s+/).length >= 6) add('unattributed', s.start, s.end);
       // Editorializing: the writer's own evaluative or normative statement, attributed to nobody.
-      const own = spans.some((x) => (x.kind === 'evaluative' || x.kind === 'intensifier' || x.kind === 'loaded' || x.kind === 'scare-quote') && x.start >= s.start && x.end <= s.end);
+      let ownHere = scareHere;
+      for (let k = firstAtOrAfter(ownStarts, s.start); k < own.length && own[k].start <= s.end && !ownHere; k++) ownHere = own[k].end <= s.end;
       lx.normative.lastIndex = 0;
-      if (own || lx.normative.test(body)) add('editorial', s.start, s.end);
+      if (ownHere || lx.normative.test(body)) add('editorial', s.start, s.end);
     }
   }
   counts.attribution = attributed;
@@ -199,7 +245,7 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     .slice(0, 4)
     .map(([k, v]) => `${k} (${v > 0 ? '+' : ''}${Math.round(v * 10) / 10})`);
-  const wordCount = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const wordCount = countWords(text);
   return {
     spans,
     profile: { genre: score >= lx.threshold ? 'opinion' : (counts.editorial ?? 0) >= lx.mixedMin ? 'mixed' : 'reporting', score, threshold: lx.threshold, words: wordCount, sentences: sentences.length, counts, reasons },

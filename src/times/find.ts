@@ -75,8 +75,14 @@ export function roughSentences(text: string): Array<{ start: number; end: number
 /** All rule matches in one region, longest first, then non-overlapping. */
 function candidates(region: string, offset: number): Candidate[] {
   const all: Candidate[] = [];
+  // Several rules share one pre-test (months, weekdays, units, a digit): run each once per region.
+  const needs = new Map<RegExp, boolean>();
   RULES.forEach((rule, ri) => {
-    if (rule.need && !rule.need.test(region)) return;
+    if (rule.need) {
+      let ok = needs.get(rule.need);
+      if (ok === undefined) needs.set(rule.need, (ok = rule.need.test(region)));
+      if (!ok) return;
+    }
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(region))) {
