@@ -107,10 +107,8 @@ const YEARLESS = new Set(['date', 'month', 'season', 'holiday', 'quarter', 'half
 
 /** A clock time on a day with a part of day: "7 tonight" is 19:00. */
 function onDay(clock: Expr & { k: 'clock' }, day: Expr): Expr {
-  let h = clock.h;
   // Evening and afternoon hours are p.m.; at night only 6-11 are (1 a.m. tonight is early morning).
-  if ((day.pod === 'EV' || day.pod === 'AF' || (day.pod === 'NI' && h >= 6)) && h < 12 && h >= 1) h += 12;
-  return { ...clock, h, on: { ...day, pod: undefined } };
+  return { ...clock, h: podHour(clock.h, day.pod), on: { ...day, pod: undefined } };
 }
 
 /** Joins a year-less date with the year that follows or precedes it ("June last year", "2016 June"). */
@@ -139,11 +137,66 @@ function mergeYear(text: string, cs: Candidate[]): Candidate[] {
   return out;
 }
 
+/** An hour on a part of the day: 7 in the evening is 19:00; at night only 6-11 are p.m. */
+function podHour(h: number, pod: string | undefined): number {
+  return (pod === 'EV' || pod === 'AF' || (pod === 'NI' && h >= 6)) && h < 12 && h >= 1 ? h + 12 : h;
+}
+
+/** The SET a recurring day or part of day becomes with a clock time: "each Monday at 4pm" is XXXX-WXX-1T16:00. */
+function setAt(set: Expr & { k: 'set' }, clock: Expr & { k: 'clock' }): Expr | undefined {
+  const m = /^(XXXX-WXX-\d|XXXX-XX-XX|P1D)(?:T(MO|AF|EV|NI))?$/.exec(set.v);
+  if (!m) return undefined;
+  const h = podHour(clock.h, m[2]);
+  const base = m[1] === 'P1D' ? 'XXXX-XX-XX' : m[1];
+  return { k: 'set', v: `${base}T${String(h).padStart(2, '0')}:${String(clock.mi ?? 0).padStart(2, '0')}`, unit: clock.mi ? 'minute' : 'hour' };
+}
+
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const BARE_HOUR = /^,?\s+(?:at|around|about)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\d))?\b(?![:.,]?\d|\s*(?:%|percent|[ap]\.?m\b|[a-z]+s\b|of\b|people|men|women))/i;
+
+/**
+ * A bare hour after a day with its part of day ("tomorrow morning at 7", "every night at 9"): the part
+ * of day fixes a.m./p.m., so the hour is a clock time and joins the day into one TIME (or SET).
+ */
+function podClock(text: string, cs: Candidate[], ceil: number): Candidate[] {
+  return cs.map((c, i) => {
+    const pod = c.expr.pod ?? (c.expr.k === 'set' ? /T(MO|AF|EV|NI)$/.exec(c.expr.v)?.[1] : undefined);
+    if (!pod || !(isDay(c.expr) || c.expr.k === 'set' || c.expr.k === 'rel')) return c;
+    const m = BARE_HOUR.exec(text.slice(c.end, Math.min(ceil, c.end + 24)));
+    if (!m) return c;
+    const end = c.end + m[0].length;
+    if (i + 1 < cs.length && cs[i + 1].start < end) return c;
+    const h0 = /^\d/.test(m[1]) ? +m[1] : HOUR_WORDS[m[1].toLowerCase()];
+    if (h0 < 1 || h0 > 12) return c;
+    const clock = { k: 'clock' as const, h: h0, mi: m[2] ? +m[2] : undefined };
+    if (c.expr.k === 'set') {
+      const v = setAt(c.expr, clock);
+      return v ? { ...c, end, expr: v } : c;
+    }
+    return { ...c, end, expr: onDay(clock, c.expr) };
+  });
+}
+
 /** Joins a clock time with the day it sits on ("Tuesday at 3 p.m.", "3 p.m. Tuesday") into one TIME. */
 function mergeClock(text: string, cs: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cs) {
     const prev = out[out.length - 1];
+    // A clock time on a recurring day is one SET ("each Monday at 4pm", "3pm every day").
+    if (prev && c.expr.k === 'clock' && !c.expr.on && prev.expr.k === 'set' && /^,?\s+(?:at\s+)?$/i.test(text.slice(prev.end, c.start))) {
+      const v = setAt(prev.expr, c.expr);
+      if (v) {
+        out[out.length - 1] = { start: prev.start, end: c.end, rule: prev.rule, expr: v };
+        continue;
+      }
+    }
+    if (prev && prev.expr.k === 'clock' && !prev.expr.on && c.expr.k === 'set' && /^,?\s+(?:on\s+)?$/i.test(text.slice(prev.end, c.start))) {
+      const v = setAt(c.expr, prev.expr);
+      if (v) {
+        out[out.length - 1] = { start: prev.start, end: c.end, rule: c.rule, expr: v };
+        continue;
+      }
+    }
     if (prev && c.expr.k === 'clock' && !c.expr.on && isDay(prev.expr) && /^,?\s+(?:(?:at|around|about|by)\s+)?$/i.test(text.slice(prev.end, c.start))) {
       out[out.length - 1] = { start: prev.start, end: c.end, rule: c.rule, expr: onDay(c.expr, prev.expr) };
       continue;
@@ -248,7 +301,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   for (const r of regions) {
     const region = text.slice(r.start, r.end);
     if (!TRIGGER.test(region)) continue;
-    const cs = rangeEnds(text, mergeClock(text, mergeYear(text, candidates(region, r.start))), r.start, r.end).map((c) => widen(text, c, r.start));
+    const cs = rangeEnds(text, mergeClock(text, podClock(text, mergeYear(text, candidates(region, r.start)), r.end)), r.start, r.end).map((c) => widen(text, c, r.start));
     const found: TimeSpan[] = [];
     let prevEnd = r.start;
     let tense: 'future' | 'past' | undefined;

@@ -13,7 +13,7 @@ export type Expr = (
   | { k: 'date'; y?: number; m: number; d: number; yrel?: number }
   | { k: 'month'; m: number; y?: number; rel?: number; yrel?: number }
   | { k: 'weekday'; wd: number; rel?: 'last' | 'this' | 'next'; week?: number }
-  | { k: 'dom'; d: number; wd?: number }
+  | { k: 'dom'; d: number; wd?: number; mrel?: number }
   | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
   | { k: 'day'; offset: number }
   | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref'; thisWeek?: boolean }
@@ -286,6 +286,11 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'dom': {
       if (A === undefined) return undefined;
       const a = ymd(A);
+      if (e.mrel !== undefined) {
+        const s = shiftMonths(a.y, a.m, e.mrel);
+        const day = epochDay(s.y, s.m, e.d);
+        return ymd(day).m === s.m ? anchoredDate(dayValue(day), 'day', day) : undefined;
+      }
       // The nearest month whose day fits (and falls on the weekday given); ahead counts double, or
       // behind does in a forward-looking clause.
       let best: number | undefined;

@@ -108,7 +108,7 @@ export const RULES: Rule[] = [
     if (y !== undefined && !validYear(y)) return null;
     return { k: 'date', m: mo, d, y };
   }),
-  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
+  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}\\.?(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
     const mo = month(m[3]);
     const d = dayNum(m[2]);
     if (!validDay(mo, d)) return null;
@@ -118,6 +118,24 @@ export const RULES: Rule[] = [
     return { k: 'date', m: mo, d, y };
   }),
   rule('date-iso', `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, (m) => (validDay(+m[2], +m[3]) && validYear(+m[1]) ? { k: 'date', y: +m[1], m: +m[2], d: +m[3] } : null)),
+  // A month name joined to numbers by hyphens, slashes or dots: "Oct-2", "Sep.1st", "Sep-23-2020",
+  // "05-Aug-2016", "23/Sep/2020", "2019-aug-1", "Dec-2018" (web and agency copy).
+  rule('date-mixed', `\\b(?:(${MONTH})(?:\\s?[-/]\\s?|(?<=\\.)\\s?)(\\d{1,2})(?:st|nd|rd|th)?(?:[-/,]\\s?(\\d{4}))?|(\\d{1,2})[-/](${MONTH})[-/](\\d{4}|\\d{2})|(\\d{4})[-/](${MONTH})[-/](\\d{1,2}))\\b(?![-/.]\\d)`, (m) => {
+    const mo = month(m[1] ?? m[5] ?? m[8]);
+    const d = +(m[2] ?? m[4] ?? m[9]);
+    const ys = m[3] ?? m[6] ?? m[7];
+    const y = ys ? year2(ys) : undefined;
+    if (m[1] && !ys && d > 31) return null;
+    if (y !== undefined && !validYear(y)) return null;
+    return validDay(mo, d) ? { k: 'date', m: mo, d, y } : null;
+  }),
+  rule('month-mixed', `\\b(${MONTH})\\s?[-/]\\s?(\\d{4})\\b(?![-/.]\\d)`, (m) => (validYear(+m[2]) ? { k: 'month', m: month(m[1]), y: +m[2] } : null)),
+  // "the 20th of next month": a day in a month named relative to the publication date.
+  rule('dom-relmonth', `\\b(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W})|${ORD_W})(?:\\s+day)?\\s+of\\s+(?:the\\s+)?(this|next|last|previous|current|following|coming)\\s+month\\b`, (m) => {
+    const d = dayNum(m[1]);
+    const r = lc(m[2]);
+    return d >= 1 && d <= 31 ? { k: 'dom', d, mrel: r === 'this' || r === 'current' ? 0 : r === 'last' || r === 'previous' ? -1 : 1 } : null;
+  }),
   rule('date-us', `\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b`, (m) => {
     const y = year2(m[3]);
     return validDay(+m[1], +m[2]) && validYear(y) ? { k: 'date', y, m: +m[1], d: +m[2] } : null;
@@ -150,7 +168,7 @@ export const RULES: Rule[] = [
     if (/^\s+(?:[a-z]+)/i.test(after(text, m)) && !/^\s+(?:and|to|or|at|in|when|,)\b/i.test(after(text, m))) return null; // "the first of three" is no date
     return { k: 'dom', d };
   }),
-  rule('nth-weekday', `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+(${WD_FULL})\\s+(?:of|in)\\s+(?:(${MONTH})(?:,?\\s+${YEAR})?|(this|next|last)\\s+month)\\b`, (m) => {
+  rule('nth-weekday', `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+(${WD_FULL})\\s+(?:of|in)\\s+(?:(${MONTH})(?:,?\\s+${YEAR})?|(?:the\\s+)?(this|next|last|previous|following|coming|current)\\s+month)\\b`, (m) => {
     const n = lc(m[1]) === 'last' ? -1 : ['first', 'second', 'third', 'fourth', 'fifth'].indexOf(lc(m[1])) + 1 || parseInt(m[1], 10);
     return { k: 'nthwd', n, wd: weekday(m[2]), m: m[3] ? month(m[3]) : undefined, y: m[4] ? +m[4] : undefined, mrel: m[5] ? relWord(m[5]) : undefined };
   }),
@@ -271,8 +289,8 @@ export const RULES: Rule[] = [
     if (m[6]) return { k: 'day', offset: -1, pod: 'NI' };
     return { k: 'day', offset: 0, pod: LEX.partsOfDay[lc(m[7])] };
   }),
-  rule('rel-unit', `\\b(last|this|next|past|coming|current)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
-    const r = lc(m[1]);
+  rule('rel-unit', `\\b(last|this|next|past|coming|current|previous)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
+    const r = lc(m[1]) === 'previous' ? 'last' : lc(m[1]);
     const unit = parseUnit(m[2]);
     if (r === 'past' || r === 'coming') {
       if (/\bthe\s+$/i.test(before(text, m))) return null; // "the past week" is a duration
@@ -283,7 +301,10 @@ export const RULES: Rule[] = [
     return { k: 'rel', unit, offset, from: 'anchor', thisWeek: unit === 'weekend' && offset === 0 ? true : undefined };
   }),
   rule('rel-within', `\\b(?:earlier|later)\\s+(?:this|in\\s+the)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[1]), offset: 0, from: 'anchor' })),
-  rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:the|this|last|next)\\s+(week|month|year|decade|century|quarter)\\b`, (m) => {
+  rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:(?:the|this|last|next)\\s+)?(week|month|year|decade|century|quarter|day)\\b`, (m, text) => {
+    // "At the end of the day" is mostly the idiom ("ultimately"); "by the end of the day" is a deadline.
+    if (/day$/i.test(m[0]) && !/\b(?:by|until|till|before)\s+$/i.test(before(text, m))) return null;
+    if (/\bof\s+(?:week|month|year|day|decade|century|quarter)$/i.test(m[0]) && !/^(end|beginning|start|middle)$/i.test(m[1])) return null;
     const rel = /\b(last|next)\s+\w+$/i.exec(m[0]);
     const mod = { end: 'END', close: 'END', beginning: 'START', start: 'START', middle: 'MID' }[lc(m[1])];
     return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
@@ -297,14 +318,14 @@ export const RULES: Rule[] = [
     return { k: 'rel', unit: 'day', offset: 0, from: 'ref', pod: LEX.partsOfDay[lc(m[1])] };
   }),
   rule('the-unit-weekend', `\\bthe\\s+weekend\\b`, () => ({ k: 'rel', unit: 'weekend', offset: 0, from: 'anchor' })),
-  rule('following', `\\bthe\\s+(following|next|previous|preceding|same|prior)\\s+(day|morning|night|evening|afternoon|week|weekend|month|year)\\b`, (m) => {
+  rule('following', `\\bthe\\s+(following|next|previous|preceding|same|prior)\\s+(day|morning|night|evening|afternoon|week|weekend|month|quarter|year)\\b`, (m) => {
     const r = lc(m[1]);
     const offset = r === 'same' ? 0 : r === 'following' || r === 'next' ? 1 : -1;
     const u = lc(m[2]);
     if (LEX.partsOfDay[u]) return { k: 'rel', unit: 'day', offset, from: 'ref', pod: LEX.partsOfDay[u] };
     return { k: 'rel', unit: parseUnit(u), offset, from: 'ref' };
   }),
-  rule('day-before-after', `\\b(?:the\\s+)?(day|week|month|year)\\s+(before|after)(?=\\s*[,.;)]|\\s*$)`, (m) => ({
+  rule('day-before-after', `\\b(?:the\\s+)?(day|week|month|year)\\s+(before|after)(?=\\s*[,.;:!?)]|\\s*$)`, (m) => ({
     k: 'rel', unit: parseUnit(m[1]), offset: lc(m[2]) === 'after' ? 1 : -1, from: 'ref',
   })),
   rule('from-day', `\\b(${NUM})[\\s-]+${UNIT}\\s+(from|after|before)\\s+(today|tomorrow|yesterday|now)\\b`, (m) => {
@@ -334,6 +355,8 @@ export const RULES: Rule[] = [
     // Without "the", "last" is too often the verb ("talks could last two hours").
     if (!m[1] && r === 'last' && !/\b(?:in|over|for|during|within|of)\s+$/i.test(before(text, m))) return null;
     if (!m[3] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
+    // "the coming week" names the next calendar week (a DATE), as "next week" does.
+    if (!m[3] && !plural && r === 'coming' && /^(week|weekend|month|year|quarter)$/i.test(m[4])) return { k: 'rel', unit: parseUnit(m[4]), offset: 1, from: 'anchor' };
     const n = m[3] ? parseCount(m[3]) : plural ? 'X' : 1;
     // "The last quarter" names a reporting period, not a length of time.
     if (!m[3] && !plural && /^quarters?$/i.test(m[4]) && !/^(first|final)$/.test(r)) return { k: 'rel', unit: 'quarter', offset: /^(next|coming|following)$/.test(r) ? 1 : -1, from: 'anchor' };
@@ -351,8 +374,9 @@ export const RULES: Rule[] = [
   }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
   rule('duration-bare', `\\b(?:for|over|in)\\s+(years|decades|months|weeks|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
-  rule('clock', `\\b(\\d{1,2})(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
-    let h = +m[1];
+  rule('clock', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
+    let h = /^\d/.test(m[1]) ? +m[1] : (parseCount(m[1]) as number);
+    if (!/^\d/.test(m[1]) && m[2]) return null;
     const mi = m[2] ? +m[2] : undefined;
     if (h < 1 || h > 12 || (mi !== undefined && mi > 59)) return null;
     const pm = /^p/i.test(m[3]);
@@ -417,10 +441,12 @@ const NEEDS: Record<string, RegExp> = {
   duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-bare': UNIT_NEED,
   'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
   'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
-  'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current)\b/i,
+  'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current|previous)\b/i,
   'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\bthe\s+(?:morning|afternoon|evening)\b/i,
   following: /\bthe\s+(?:following|next|previous|preceding|same|prior)\b/i, 'day-before-after': /\b(?:before|after)\b/i,
   'the-dom': /\bthe\s+[\w-]+(?:st|nd|rd|th)\b/i,
+  clock: /\d|\b(?:[ap]\.m|am\b|pm\b)/i,
+  'date-mixed': /[A-Za-z][-/.]\s?\d|\d[-/][A-Za-z]/, 'month-mixed': /[A-Za-z]\s?[-/]\s?\d{4}/, 'dom-relmonth': /\bmonth\b/i,
 };
 for (const r of RULES) {
   if (NEEDS[r.name]) r.need = NEEDS[r.name];
@@ -429,6 +455,6 @@ for (const r of RULES) {
 
 /** Trigger words: a text region without any of these cannot hold a time expression (the cheap pre-filter). */
 export const TRIGGER = new RegExp(
-  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...Object.keys(LEX.setAdverbs), ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'day', 'days', 'years', 'months', 'weeks', 'every', 'each', 'everyday', 'q1', 'q2', 'q3', 'q4'])})`,
+  `\\d|\\b(?:${alternation([...MONTH_KEYS, ...Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')), 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'week', 'weekend', 'month', 'year', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'spring', 'summer', 'autumn', 'fall', 'winter', 'noon', 'midnight', 'midday', 'morning', 'evening', 'afternoon', 'daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'now', 'currently', 'recently', 'lately', 'past', 'future', 'present', 'moment', 'nowadays', ...Object.keys(LEX.setAdverbs), ...LEX.holidays.flatMap((h) => h.names), 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties', 'day', 'days', 'years', 'months', 'weeks', 'every', 'each', 'everyday', 'q1', 'q2', 'q3', 'q4'])})|\\b(?:mins?|hrs?|[ap]\\.m\\.?|pm)\\b`,
   'i',
 );

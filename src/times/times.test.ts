@@ -117,6 +117,21 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('Sentries were posted at 1 a.m. tonight.'), ['1 a.m. tonight=2024-11-08T01:00']);
 });
 
+test('clock times join their day or recurring day; mixed numeric formats; days of a relative month', () => {
+  const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
+  assert.deepEqual(v('The convoy leaves tomorrow morning at 7.'), ['tomorrow morning at 7=2024-11-09T07:00']);
+  assert.deepEqual(v('Sirens sounded tonight around 9.'), ['tonight around 9=2024-11-08T21:00']);
+  assert.deepEqual(v('The council meets each Monday at 4pm.'), ['each Monday at 4pm=XXXX-WXX-1T16:00']);
+  assert.deepEqual(v('Patrols go out every night at 9.'), ['every night at 9=XXXX-XX-XXT21:00']);
+  assert.deepEqual(v('Ferries sail at 3pm every day.'), ['3pm every day=XXXX-XX-XXT15:00']);
+  assert.deepEqual(v('The rally ended at six pm.'), ['six pm=2024-11-08T18:00']);
+  assert.deepEqual(v('Filed on 05-Aug-2016, revised Sep-23-2020 and in Dec-2018.'), ['05-Aug-2016=2016-08-05', 'Sep-23-2020=2020-09-23', 'Dec-2018=2018-12']);
+  assert.deepEqual(v('Payments resume on the 20th of next month.'), ['the 20th of next month=2024-12-20']);
+  assert.deepEqual(v('Results are due the coming week and by the end of the day.'), ['the coming week=2024-W46', 'the end of the day=2024-11-08']);
+  assert.deepEqual(v('At the end of the day, voters decide.'), []);
+  assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
+});
+
 test('ranges are two TIMEX3 points; the bare end borrows month or a.m./p.m. from the other', () => {
   const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
   assert.deepEqual(v('Talks ran from 4 to 22 January.'), ['4=2024-01-04', '22 January=2024-01-22']);
