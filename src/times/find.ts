@@ -1,5 +1,5 @@
 import { LEX, alternation } from './lexicon.js';
-import { finerOrEqual, parseAnchor, resolve, type Expr, type Granularity, type ResolveContext } from './normalize.js';
+import { finerOrEqual, parseAnchor, resolve, ymd, type Expr, type Granularity, type ResolveContext } from './normalize.js';
 import { RULES, TRIGGER } from './parse.js';
 import { assignRoles, type Role } from './roles.js';
 
@@ -37,7 +37,7 @@ const POINT_MOD = new RegExp(`(?:\\b(?:the\\s+)?(early|late|mid)[\\s-]+|\\b(?:th
 const POD_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+$/i;
 const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\\s+$`, 'i');
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
-const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:is|are|was|were)\s+set\s+to|due\s+to|expect(?:s|ed)?|intends?\s+to|upcoming)\b|['’]ll\b/i;
+const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:set|slated|due)\s+for|(?:is|are|was|were)\s+set\s+to|due\s+to|expect(?:s|ed)?|intends?\s+to|upcoming)\b|['’]ll\b/i;
 const FUTURE_CUE = new RegExp(FUTURE_CUE_SRC.source, 'gi');
 const PAST_CUE = /\b(?:was|were|had|did|ago|said|told|met|went|came|began|took|left|made|gave|held|won|lost|saw|fell|rose|spoke|wrote|got|kept|found|sent|led|fled|struck|broke|became|brought|thought|knew|ran|sat|stood|paid|spent|built|chose|drew|grew|hid|shot|sold|spent|stole|swore|threw|wore|\w{3,}ed)\b/gi;
 
@@ -102,6 +102,7 @@ function candidates(region: string, offset: number): Candidate[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+const NARRATIVE_GRAN = new Set<Granularity>(['day', 'month', 'quarter', 'half', 'season', 'part-of-day', 'hour', 'minute']);
 const isDay = (e: Expr): boolean => e.k === 'date' || e.k === 'weekday' || e.k === 'day' || e.k === 'holiday' || e.k === 'dom';
 const YEARLESS = new Set(['date', 'month', 'season', 'holiday', 'quarter', 'half']);
 
@@ -269,6 +270,10 @@ function widen(text: string, c: Candidate, floor: number): Candidate {
       if (mod) return { ...c, start: c.start - p[0].length, expr: { ...c.expr, mod } };
     }
   }
+  // "the 12 months to June": TIMEX3 extents keep the determiner of a counted span of time.
+  if (c.expr.k === 'dur' && /\bthe\s+$/i.test(before) && /s$/i.test(text.slice(c.start, c.end)) && !/^the\b/i.test(text.slice(c.start, c.end))) {
+    return { ...c, start: c.start - /the\s+$/i.exec(before)![0].length };
+  }
   const a = APPROX_MOD.exec(before);
   if (a) {
     const key = a[1].toLowerCase().replace(/\s+/g, ' ');
@@ -297,8 +302,12 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   const times: TimeSpan[] = [];
   let unanchored = 0;
   // Recent dates, newest last: a relative expression is measured from the newest one at least as fine as its unit.
-  const refs: Array<{ day: number; gran: Granularity; id: string }> = [];
-  for (const r of regions) {
+  const refs: Array<{ day: number; gran: Granularity; id: string; region: number }> = [];
+  // The last explicit date in another year than the publication, and the region it was in.
+  let narrative: { day: number; region: number } | undefined;
+  const anchorYear = anchor === undefined ? undefined : ymd(anchor).y;
+  for (let ri = 0; ri < regions.length; ri++) {
+    const r = regions[ri];
     const region = text.slice(r.start, r.end);
     if (!TRIGGER.test(region)) continue;
     const cs = rangeEnds(text, mergeClock(text, podClock(text, mergeYear(text, candidates(region, r.start)), r.end)), r.start, r.end).map((c) => widen(text, c, r.start));
@@ -306,7 +315,12 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
     let prevEnd = r.start;
     let tense: 'future' | 'past' | undefined;
     for (const c of cs) {
-      const ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
+      let ref = c.expr.k === 'rel' && c.expr.from === 'ref' ? pickRef(refs, c.expr.unit) : undefined;
+      // A clock time with no day ("at midday") sits on the day the story is telling, if it just named one.
+      if (c.expr.k === 'clock' && !c.expr.on) {
+        const day = pickRef(refs, 'day');
+        ref = day && ri - day.region <= 1 && day.gran === 'day' ? day : undefined;
+      }
       const window = text.slice(Math.max(prevEnd, c.start - 120), c.start); // the nearest cue is what counts
       // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.
       const f = lastMatch(FUTURE_CUE, window);
@@ -315,6 +329,8 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       // ("scheduled" is both a forward cue and an -ed form: the forward reading wins a tie.)
       if (f >= 0 || p >= 0) tense = f >= p ? 'future' : 'past';
       const ctx: ResolveContext = { anchor, ref, future: tense === 'future', past: tense === 'past' };
+      const yearless = YEARLESS.has(c.expr.k) && (c.expr as { y?: number }).y === undefined && (c.expr as { yrel?: number }).yrel === undefined && (c.expr as { rel?: number }).rel === undefined;
+      if (yearless && narrative && ri - narrative.region <= 1) ctx.narrative = narrative.day;
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);
       if (!res) {
@@ -336,7 +352,10 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       };
       if (ref) span.relativeTo = ref.id;
       found.push(span);
-      if (res.point && res.type !== 'DURATION') refs.push({ ...res.point, id });
+      if (res.point && res.type !== 'DURATION') refs.push({ ...res.point, id, region: ri });
+      if (res.point && !res.anchored && NARRATIVE_GRAN.has(res.point.gran)) {
+        narrative = ymd(res.point.day).y === anchorYear ? undefined : { day: res.point.day, region: ri };
+      }
     }
     if (!found.length) continue;
     const roles = assignRoles(region, found.map((s) => ({ start: s.start - r.start, end: s.end - r.start })));

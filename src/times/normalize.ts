@@ -49,6 +49,11 @@ export interface ResolveContext {
   future: boolean;
   /** True when the clause is in the past tense, so a month or day without a year looks back. */
   past?: boolean;
+  /**
+   * A date the story just gave with its year, in another year than the publication ("on 12 March
+   * 2022"): a month or day without a year told next is placed near it, not near the publication date.
+   */
+  narrative?: number;
 }
 
 const DAY_MS = 86400000;
@@ -141,6 +146,16 @@ export function holidayDay(h: Holiday, y: number): number {
  * nearest occurrence wins, a future one counting double (news mostly reports what happened).
  */
 function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext, slackDays: number): number {
+  if (ctx.narrative !== undefined) {
+    // The occurrence nearest the narrated date, as long as it is not after publication.
+    const ny = ymd(ctx.narrative).y;
+    let best: number | undefined;
+    for (const y of [ny - 1, ny, ny + 1]) {
+      const d = dayIn(y);
+      if (d <= anchor && (best === undefined || Math.abs(d - ctx.narrative) < Math.abs(dayIn(best) - ctx.narrative))) best = y;
+    }
+    if (best !== undefined) return best;
+  }
   const ay = ymd(anchor).y;
   const cur = dayIn(ay);
   if (ctx.future) return cur >= anchor - 2 ? ay : ay + 1;
@@ -333,6 +348,15 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         const off = aw >= 6 || ctx.future ? 0 : ctx.past ? -1 : aw >= 4 ? 0 : -1;
         return { ...unitValue('weekend', base, off), anchored: true };
       }
+      // "A year earlier" than "the third quarter of 2024" is the third quarter of 2023: shifted by a
+      // coarser unit, an earlier date keeps its own granularity (TimeBank annotates it so).
+      const g = e.from === 'ref' ? ctx.ref?.gran : undefined;
+      if (g && (e.unit === 'year' || e.unit === 'quarter' || e.unit === 'month') && (g === 'day' || g === 'month' || g === 'quarter' || g === 'half' || g === 'season') && RANK[g] < RANK[e.unit]) {
+        const { y, m, d } = ymd(base);
+        const s = shiftMonths(y, m, e.offset * (e.unit === 'year' ? 12 : e.unit === 'quarter' ? 3 : 1));
+        const day = epochDay(s.y, s.m, Math.min(d, ymd(epochDay(s.y, s.m + 1, 0)).d));
+        return { ...unitValue(g, day, 0), anchored: true };
+      }
       return { ...unitValue(e.unit, base, e.offset), anchored: true };
     }
     case 'year':
@@ -393,7 +417,8 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'set':
       return { type: 'SET', value: e.v, granularity: e.unit, anchored: false };
     case 'clock': {
-      const on = e.on ? resolveBase(e.on, ctx) : A === undefined ? undefined : anchoredDate(dayValue(A), 'day', A);
+      const day = ctx.ref?.gran === 'day' ? ctx.ref.day : A;
+      const on = e.on ? resolveBase(e.on, ctx) : day === undefined ? undefined : anchoredDate(dayValue(day), 'day', day);
       if (!on || on.granularity !== 'day') return undefined;
       const hm = e.mi === undefined ? `${p2(e.h)}:00` : `${p2(e.h)}:${p2(e.mi)}`;
       return { type: 'TIME', value: `${on.value}T${hm}`, granularity: e.mi ? 'minute' : 'hour', anchored: on.anchored, point: on.point };

@@ -216,14 +216,17 @@ export const RULES: Rule[] = [
     if (y < (WEAK_CUE.test(before(text, m)) ? 1000 : 1800) || y > 2100) return null;
     const next = /^\s+([a-z]+)/.exec(after(text, m));
     // A count of things ("2000 soldiers") rather than a year: a lower-case plural or a measure word follows.
-    if (next && (/[^s]s$/.test(next[1]) || COUNTED.has(next[1]))) return null;
+    // After "the", a year in this range names an occasion ("the 2005 floods"); AP style writes counts of a thousand and more with a comma.
+    const attributive = /\bthe\s+$/i.test(before(text, m)) && y >= 1900 && y <= 2100;
+    if (next && (COUNTED.has(next[1]) || (!attributive && /[^s]s$/.test(next[1])))) return null;
     if (next && y < 1800) return null;
     return { k: 'year', y };
   }),
   rule('fiscal-year', `\\bfiscal(?:\\s+year)?\\s+${YEAR}\\b`, (m) => (validYear(+m[1]) ? { k: 'year', y: +m[1], fiscal: true } : null)),
   rule('year-end', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?year['’]s\\s+end)\\b`, () => ({ k: 'rel', unit: 'year', offset: 0, from: 'anchor', mod: 'END' })),
   rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
-    if (m[1]?.endsWith('0')) return { k: 'century', v: m[1].slice(0, 2) }; // "the 1800s" is a century
+    // "the 1800s" is a century; "the 2000s" is read as the decade 2000-2009, as news uses it.
+    if (m[1]?.endsWith('0') && m[1] !== '200') return { k: 'century', v: m[1].slice(0, 2) };
     if (m[1]) return { k: 'decade', v: m[1] };
     return { k: 'decade', v: `19${m[2]}` };
   }),
@@ -310,7 +313,7 @@ export const RULES: Rule[] = [
     return { k: 'rel', unit: parseUnit(m[2]), offset: rel ? (lc(rel[1]) === 'last' ? -1 : 1) : 0, from: 'anchor', mod };
   }),
   rule('the-daypart', `\\b(?:the\\s+)?(morning|afternoon|evening)\\b(?!\\s+(?:of|after|before|when)\\b)`, (m, text) => {
-    if (!/^the/i.test(m[0]) && !/\b(?:early|late)\s+$/i.test(before(text, m))) return null;
+    if (!/^the/i.test(m[0]) && !/\b(?:early|late|by|until|till|before|after|since)\s+$/i.test(before(text, m))) return null;
     // "the morning meetings": followed by a content word, the phrase modifies a noun.
     const next = /^\s+([a-z]+)/.exec(after(text, m));
     if (next && !/^(?:and|or|to|at|as|with|in|on|before|after|when|while|until|hours|he|she|they|we|it|i|the|a|an|there|that|this)$/.test(next[1])) return null;
@@ -362,7 +365,7 @@ export const RULES: Rule[] = [
     if (!m[3] && !plural && /^quarters?$/i.test(m[4]) && !/^(first|final)$/.test(r)) return { k: 'rel', unit: 'quarter', offset: /^(next|coming|following)$/.test(r) ? 1 : -1, from: 'anchor' };
     return { k: 'dur', n, unit: parseUnit(m[4]) };
   }),
-  rule('duration', `\\b(${NUM})(?:[\\s-]+|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+(?:a\\s+)?half|long|old))?\\b`, (m, text) => {
+  rule('duration', `\\b(${NUM})(?:[\\s-]+(?:(?:straight|consecutive|successive|full|whole|long|more|further|additional)\\s+)?|(?<=\\d))${UNIT}(?:[\\s-]+(?:and\\s+(?:a\\s+)?half|long|old))?\\b`, (m, text) => {
     let n = parseCount(m[1]);
     if (/and\s+(?:a\s+)?half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
@@ -373,7 +376,7 @@ export const RULES: Rule[] = [
     return { k: 'dur', n, unit };
   }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
-  rule('duration-bare', `\\b(?:for|over|in)\\s+(years|decades|months|weeks|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
+  rule('duration-bare', `(?<=\\b(?:for|over|in|within)\\s+)(years|decades|months|weeks|days|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
   rule('clock', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
     let h = /^\d/.test(m[1]) ? +m[1] : (parseCount(m[1]) as number);
     if (!/^\d/.test(m[1]) && m[2]) return null;
@@ -403,8 +406,9 @@ export const RULES: Rule[] = [
     if (k === 'the past' && /^\s+(?:\w+\s+)?(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|day|decade)/i.test(after(text, m))) return null;
     return { k: 'ref', v: LEX.refs[k] };
   }),
-  rule('set-every', `\\b(?:every|each)\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${WD_FULL}|${UNIT.slice(1, -1)}|morning|evening|night|afternoon)\\b`, (m) => {
+  rule('set-every', `\\b(?:every|each)\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${WD_FULL}|${UNIT.slice(1, -1)}|morning|evening|night|afternoon|spring|summer|autumn|fall|winter)\\b`, (m) => {
     const w = lc(m[3]);
+    if (LEX.seasons[w]) return { k: 'set', v: `XXXX-${LEX.seasons[w]}`, unit: 'season' };
     if (LEX.weekdays[w]) return { k: 'set', v: `XXXX-WXX-${LEX.weekdays[w]}`, unit: 'day' };
     if (LEX.partsOfDay[w]) return { k: 'set', v: `XXXX-XX-XXT${LEX.partsOfDay[w]}`, unit: 'part-of-day' };
     const unit = parseUnit(w);
@@ -421,7 +425,8 @@ export const RULES: Rule[] = [
     if (/^[A-Z]/.test(m[1]) && /\w[\s]+$/.test(before(text, m, 3))) return null;
     return { k: 'set', v: LEX.setAdverbs[lc(m[1])] ?? 'P1D', unit: 'day' };
   }),
-  rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
+  // "twice a month", "six days a week": a frequency per period is a SET over the period (TIMEX3 freq aside).
+  rule('set-freq', `\\b(?:once|twice|(?:${NUM})\\s+(?:times|days|nights|hours|weeks|months))\\s+(?:a|an|per|every)\\s+(day|week|month|year|hour)\\b`, (m) => {
     const unit = parseUnit(m[1]);
     return { k: 'set', v: durationValue(1, unit), unit };
   }),
@@ -437,12 +442,12 @@ const NEEDS: Record<string, RegExp> = {
   holiday: /Christmas|Easter|Day\b|Eve\b|Halloween|Thanksgiving|Friday|Xmas|Fourth|Birthday|christmas|easter|thanksgiving|halloween/,
   'from-day': /\b(?:today|tomorrow|yesterday|now)\b/i,
   ago: /\b(?:ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b/i,
-  'set-freq': /\b(?:once|twice|times)\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
+  'set-freq': /\b(?:once|twice|times|(?:a|an|per|every)\s+(?:day|week|month|year|hour))\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
   duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-bare': UNIT_NEED,
   'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
   'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
   'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current|previous)\b/i,
-  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\bthe\s+(?:morning|afternoon|evening)\b/i,
+  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\b(?:the|early|late|by|until|till|before|after|since)\s+(?:morning|afternoon|evening)\b/i,
   following: /\bthe\s+(?:following|next|previous|preceding|same|prior)\b/i, 'day-before-after': /\b(?:before|after)\b/i,
   'the-dom': /\bthe\s+[\w-]+(?:st|nd|rd|th)\b/i,
   clock: /\d|\b(?:[ap]\.m|am\b|pm\b)/i,
