@@ -50,6 +50,6 @@ test('times@1 on the TIMEX3 fixture stays at or above the measured level (npm ru
   const held = run('heldout');
   assert.ok(dev.value.f >= 0.95, `dev value F1 ${dev.value.f}`);
   assert.ok(dev.strict.f >= 0.95, `dev strict F1 ${dev.strict.f}`);
-  assert.ok(held.value.f >= 0.8, `held-out value F1 ${held.value.f}`);
-  assert.ok(held.relaxed.f >= 0.9, `held-out relaxed F1 ${held.relaxed.f}`);
+  assert.ok(held.value.f >= 0.9, `held-out value F1 ${held.value.f}`);
+  assert.ok(held.relaxed.f >= 0.95, `held-out relaxed F1 ${held.relaxed.f}`);
 });
