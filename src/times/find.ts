@@ -302,7 +302,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   const times: TimeSpan[] = [];
   let unanchored = 0;
   // Recent dates, newest last: a relative expression is measured from the newest one at least as fine as its unit.
-  const refs: Array<{ day: number; gran: Granularity; id: string; region: number }> = [];
+  const refs: Array<{ day: number; gran: Granularity; min?: number; id: string; region: number }> = [];
   // The last explicit date in another year than the publication, and the region it was in.
   let narrative: { day: number; region: number } | undefined;
   const anchorYear = anchor === undefined ? undefined : ymd(anchor).y;
@@ -319,7 +319,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       // A clock time with no day ("at midday") sits on the day the story is telling, if it just named one.
       if (c.expr.k === 'clock' && !c.expr.on) {
         const day = pickRef(refs, 'day');
-        ref = day && ri - day.region <= 1 && day.gran === 'day' ? day : undefined;
+        ref = day && ri - day.region <= 1 ? { day: day.day, gran: 'day' as Granularity, id: day.id, region: day.region } : undefined;
       }
       const window = text.slice(Math.max(prevEnd, c.start - 120), c.start); // the nearest cue is what counts
       // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.

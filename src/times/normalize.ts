@@ -36,7 +36,7 @@ export interface Resolved {
   value: string;
   granularity: Granularity;
   anchored: boolean;
-  point?: { day: number; gran: Granularity };
+  point?: { day: number; gran: Granularity; min?: number };
 }
 
 /** Where relative expressions are measured from. */
@@ -44,7 +44,7 @@ export interface ResolveContext {
   /** Publication date as an epoch day, or undefined when unknown. */
   anchor?: number;
   /** The last date the text mentioned (for "the following day"), as an epoch day and its granularity. */
-  ref?: { day: number; gran: Granularity };
+  ref?: { day: number; gran: Granularity; min?: number };
   /** True when the clause points forward ("will", "next"), so bare weekdays and months look ahead. */
   future: boolean;
   /** True when the clause is in the past tense, so a month or day without a year looks back. */
@@ -350,6 +350,13 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       }
       // "A year earlier" than "the third quarter of 2024" is the third quarter of 2023: shifted by a
       // coarser unit, an earlier date keeps its own granularity (TimeBank annotates it so).
+      // "13 hours later" than a clock time is a clock time (TIME), possibly on another day.
+      if (e.from === 'ref' && ctx.ref?.min !== undefined && (e.unit === 'hour' || e.unit === 'minute')) {
+        const t = ctx.ref.day * 1440 + ctx.ref.min + e.offset * (e.unit === 'hour' ? 60 : 1);
+        const day = Math.floor(t / 1440);
+        const hm = t - day * 1440;
+        return { type: 'TIME', value: `${dayValue(day)}T${p2(Math.floor(hm / 60))}:${p2(hm % 60)}`, granularity: e.unit, anchored: true, point: { day, gran: e.unit, min: hm } };
+      }
       const g = e.from === 'ref' ? ctx.ref?.gran : undefined;
       if (g && (e.unit === 'year' || e.unit === 'quarter' || e.unit === 'month') && (g === 'day' || g === 'month' || g === 'quarter' || g === 'half' || g === 'season') && RANK[g] < RANK[e.unit]) {
         const { y, m, d } = ymd(base);
@@ -421,7 +428,8 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       const on = e.on ? resolveBase(e.on, ctx) : day === undefined ? undefined : anchoredDate(dayValue(day), 'day', day);
       if (!on || on.granularity !== 'day') return undefined;
       const hm = e.mi === undefined ? `${p2(e.h)}:00` : `${p2(e.h)}:${p2(e.mi)}`;
-      return { type: 'TIME', value: `${on.value}T${hm}`, granularity: e.mi ? 'minute' : 'hour', anchored: on.anchored, point: on.point };
+      const gran = e.mi ? 'minute' : 'hour';
+      return { type: 'TIME', value: `${on.value}T${hm}`, granularity: gran, anchored: on.anchored, point: on.point && { day: on.point.day, gran, min: e.h * 60 + (e.mi ?? 0) } };
     }
   }
 }
