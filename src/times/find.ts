@@ -212,6 +212,7 @@ function mergeClock(text: string, cs: Candidate[]): Candidate[] {
 }
 
 const RANGE_LEFT = /\b(\d{1,2})(?:st|nd|rd|th)?(?::(\d{2}))?\s*(?:-|–|to|until|till|through|and)\s*$/i;
+const CLOCK_RIGHT = /^\s*(?:-|–|to|until|till|til|through)\s*(\d{1,2})(?::(\d{2}))?\b(?![:.]?\d|\s*(?:%|percent|[ap]\.?m\b|o['’]clock)|\s+(?!(?:on|in|at|and|or|the|local|when|before|after|with|for|as|but)\b)[a-z])/;
 const RANGE_RIGHT = /^\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d|\s*(?:%|percent|[ap]\.?m\b|[a-z]+s\b))/i;
 
 /**
@@ -242,6 +243,17 @@ function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): 
         take({ start, end, rule: c.rule, expr: { ...e, h, mi: left[2] ? +left[2] : undefined } });
       }
     }
+    // "from 1:30 p.m. to 4", "11 pm to 3": the bare second hour follows the first on the clock.
+    if (e.k === 'clock' && !e.on) {
+      const right = CLOCK_RIGHT.exec(text.slice(c.end, Math.min(ceil, c.end + 16)));
+      if (right && /(?:[ap]\.?m\.?|:\d{2})\s*$/i.test(text.slice(c.start, c.end))) {
+        const start = c.end + right[0].length - right[1].length - (right[2] ? right[2].length + 1 : 0);
+        const end = c.end + right[0].length;
+        let h = +right[1] % 12;
+        if (e.h >= 12 ? h + 12 > e.h : h <= e.h) h += 12;
+        if (free(start, end) && +right[1] >= 1 && +right[1] <= 12) take({ start, end, rule: c.rule, expr: { k: 'clock', h: h % 24, mi: right[2] ? +right[2] : undefined } });
+      }
+    }
     if (e.k === 'date') {
       const right = RANGE_RIGHT.exec(text.slice(c.end, Math.min(ceil, c.end + 20)));
       if (right) {
@@ -262,6 +274,9 @@ function widen(text: string, c: Candidate, floor: number): Candidate {
   // "the night of October 7": the part of day sits on the date that follows it.
   const pod = POD_OF.exec(before);
   if (pod && isDay(c.expr) && !c.expr.pod) return { ...c, start: c.start - pod[0].length, expr: { ...c.expr, pod: LEX.partsOfDay[pod[1].toLowerCase()] } };
+  // "early in the morning", "later in the afternoon": the modifier belongs to the part of day.
+  const inPod = c.expr.pod && c.expr.k === 'rel' ? /\b(early|late|later)\s+in\s+$/i.exec(before) : null;
+  if (inPod) return { ...c, start: c.start - inPod[0].length, expr: { ...c.expr, mod: /^early/i.test(inPod[1]) ? 'START' : 'END' } };
   if (DATE_KINDS.has(c.expr.k)) {
     const p = POINT_MOD.exec(before);
     if (p) {

@@ -154,7 +154,7 @@ export const RULES: Rule[] = [
     return validYear(y) && mo >= 1 && mo <= 12 && !(m[1] && m[2].length === 2 && +m[2] > 12) ? { k: 'month', y, m: mo } : null;
   }),
   rule('date-md', `\\b(\\d{1,2})/(\\d{1,2})\\b(?![/\\d])`, (m, text) => {
-    if (!/\b(?:on|since|until|till|by|from|before|after)\s+$/i.test(before(text, m))) return null;
+    if (!/\b(?:on|since|until|till|by|from|before|after|to|through)\s+$/i.test(before(text, m))) return null;
     return validDay(+m[1], +m[2]) ? { k: 'date', m: +m[1], d: +m[2] } : null;
   }),
   rule('weekday-dom', `\\b(${WD_FULL}),?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W}|${alternation(Object.keys(LEX.numbers).filter((k) => /^[a-z]+$/.test(k) && LEX.numbers[k] <= 31 && k.length > 2))})\\b`, (m) => {
@@ -175,11 +175,12 @@ export const RULES: Rule[] = [
   rule('weekday-of-week', `\\b(?:(${WD_FULL})\\s+(?:of\\s+)?(last|next|this)\\s+week|(last|next|this)\\s+week(?:,?\\s+on)?\\s+(${WD_FULL}))\\b`, (m) => ({
     k: 'weekday', wd: weekday(m[1] ?? m[4]), week: relWord(m[2] ?? m[3]),
   })),
-  rule('clock-past', `\\b(half|(?:a\\s+)?quarter|\\d{1,2}|${UNITS_1_9}|ten|twenty|twenty[\\s-]five)\\s+(?:minutes\\s+)?(past|after|to|before)\\s+(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:\\s+o['’]clock)?(?:\\s+in\\s+the\\s+(morning|afternoon|evening|night)|\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b))?`, (m) => {
+  rule('clock-past', `\\b(half|(?:a\\s+)?quarter|\\d{1,2}|twenty(?:[\\s-](?:${UNITS_1_9}))?|${UNITS_1_9}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\s+(?:(?:minutes|mins?)\\s+)?(past|after|to|before)\\s+(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:\\s+o['’]clock)?(?:\\s+in\\s+the\\s+(morning|afternoon|evening|night)|\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b))?`, (m) => {
     const h0 = parseCount(m[3]);
     const mins = /half/i.test(m[1]) ? 30 : /quarter/i.test(m[1]) ? 15 : parseCount(m[1]);
     if (typeof h0 !== 'number' || typeof mins !== 'number' || h0 > 12 || mins >= 60) return null;
-    if (!/half|quarter|minutes/i.test(m[0])) return null;
+    // "ten past nine" needs a clock word to be a time: half/quarter, minutes, o'clock, a.m./p.m. or a part of day.
+    if (!/half|quarter|minutes|\bmins?\b|o['’]clock/i.test(m[0]) && !m[4] && !m[5]) return null;
     let h = h0;
     let mi = mins;
     if (/to|before/i.test(m[2])) { h = (h0 + 11) % 12 || 12; mi = 60 - mins; }
@@ -238,11 +239,12 @@ export const RULES: Rule[] = [
     const n = dayNum(m[1].replace(/(st|nd|rd|th)$/i, '')) || dayNum(m[1]);
     return n ? { k: 'century', v: String(n - 1).padStart(2, '0') } : null;
   }),
-  rule('quarter', `\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\\s-]+(?:fiscal|calendar|financial))?[\\s-]+quarter(?:\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year))?`, (m) => {
+  rule('quarter', `\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\\s-]+(?:fiscal|calendar|financial))?[\\s-]+quarter(?:\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year|(the)\\s+year\\b))?`, (m) => {
     const q = ['first', 'second', 'third', 'fourth'].indexOf(lc(m[1])) + 1 || parseInt(m[1], 10);
-    return { k: 'quarter', q, y: m[2] ? +m[2] : undefined, yrel: m[3] ? relWord(m[3]) : undefined };
+    return { k: 'quarter', q, y: m[2] ? +m[2] : undefined, yrel: m[3] ? relWord(m[3]) : m[4] ? 0 : undefined };
   }),
-  rule('quarter-q', `\\b(?:Q([1-4])(?:\\s+|-|\\s*['’])?(\\d{4}|\\d{2})?|(\\d{4})[\\s-]+Q([1-4]))\\b`, (m) => {
+  rule('quarter-q', `\\b(?:Q([1-4])(?:\\s+|-|\\s*['’])?(\\d{4}|\\d{2})?|(\\d{4})[\\s-]+[Qq]([1-4])|q([1-4])[\\s-]+(\\d{4}))\\b`, (m) => {
+    if (m[5]) return { k: 'quarter', q: +m[5], y: +m[6] };
     const q = +(m[1] ?? m[4]);
     const ys = m[2] ?? m[3];
     const y = ys ? year2(ys) : undefined;
@@ -375,6 +377,10 @@ export const RULES: Rule[] = [
     if (/^(a|an)$/i.test(m[1]) && /^\s+(?:ago|earlier|later)/i.test(after(text, m))) return null;
     return { k: 'dur', n, unit };
   }),
+  rule('duration-whole', `\\b(?:all|full|whole|entire)[\\s-](day|night|week|month|year)\\b`, (m, text) => {
+    if (/^\s*-?(?:long|old)\b/i.test(after(text, m))) return null;
+    return { k: 'dur', n: 1, unit: parseUnit(m[1]) };
+  }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
   rule('duration-bare', `(?<=\\b(?:for|over|in|within)\\s+)(years|decades|months|weeks|days|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
   rule('clock', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
@@ -443,8 +449,8 @@ const NEEDS: Record<string, RegExp> = {
   'from-day': /\b(?:today|tomorrow|yesterday|now)\b/i,
   ago: /\b(?:ago|earlier|later|before|after|from\s+now|hence|previously|prior)\b/i,
   'set-freq': /\b(?:once|twice|times|(?:a|an|per|every)\s+(?:day|week|month|year|hour))\b/i, 'set-every': /\b(?:every|each)\b/i, season: /\b(?:spring|summer|autumn|fall|winter)\b/i,
-  duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-bare': UNIT_NEED,
-  'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
+  duration: UNIT_NEED, 'the-past-n': UNIT_NEED, 'duration-half': /\bhalf\b/i, 'duration-whole': /\b(?:all|full|whole|entire)[\s-](?:day|night|week|month|year)/i, 'duration-bare': UNIT_NEED,
+  'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes|mins?|past)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
   'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
   'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current|previous)\b/i,
   'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\b(?:the|early|late|by|until|till|before|after|since)\s+(?:morning|afternoon|evening)\b/i,

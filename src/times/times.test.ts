@@ -129,6 +129,11 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('Payments resume on the 20th of next month.'), ['the 20th of next month=2024-12-20']);
   assert.deepEqual(v('Results are due the coming week and by the end of the day.'), ['the coming week=2024-W46', 'the end of the day=2024-11-08']);
   assert.deepEqual(v('At the end of the day, voters decide.'), []);
+  assert.deepEqual(v('The market opens from 11 pm to 3 and again from 1:30 p.m. to 4.'), ['11 pm=2024-11-08T23:00', '3=2024-11-08T03:00', '1:30 p.m.=2024-11-08T13:30', '4=2024-11-08T16:00']);
+  assert.deepEqual(v('The score was 2 to 1 by 2:30 pm to 4 people.'), ['2:30 pm=2024-11-08T14:30']);
+  assert.deepEqual(v('Shelling began at ten past nine in the evening and early in the morning.'), ['ten past nine in the evening=2024-11-08T21:10', 'early in the morning=2024-11-08TMO']);
+  assert.deepEqual(v('Crews worked all day for another week in the first quarter of the year.'), ['all day=P1D', 'another week=P1W', 'the first quarter of the year=2024-Q1']);
+  assert.deepEqual(v('Polls open on 10/1 to 11/7; results for q3 2024.'), ['10/1=2024-10-01', '11/7=2024-11-07', 'q3 2024=2024-Q3']);
   assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
 });
 
