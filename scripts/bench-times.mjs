@@ -138,7 +138,7 @@ function valueMatches(ours, exp) {
 // TimeML marks a range ("from Monday to Wednesday") as two TIMEX3 points; the specs give one range.
 // A range counts as found when two or more of our spans lie inside it, the first one starting the
 // range and the last one starting or ending it.
-function rangeMatches(input, e, times, used) {
+function rangeMatches(input, e, times, used, refDay) {
   const extractorRange = !e.timexes.length && !e.strings.length && /range$/.test(e.type);
   if (!extractorRange && !e.intervals.length && !e.timexes.some((t) => /^\(/.test(t))) return false;
   const at = input.toLowerCase().indexOf(e.text.toLowerCase());
@@ -147,7 +147,8 @@ function rangeMatches(input, e, times, used) {
   if (inside.length < 2) return false;
   const first = inside[0][0];
   const last = inside[inside.length - 1][0];
-  const starts = (t) => (t.type === 'TIME' ? [clock(t.value), t.value.slice(0, 10)] : interval(t.value) ?? []);
+  // "between now and November 15": "now" (PRESENT_REF) stands for the reference date at either end.
+  const starts = (t) => (t.value === 'PRESENT_REF' ? [refDay] : t.type === 'TIME' ? [clock(t.value), t.value.slice(0, 10)] : interval(t.value) ?? []);
   const rangeEnds = [];
   const rangeStarts = [];
   for (const t of e.timexes) {
@@ -162,7 +163,9 @@ function rangeMatches(input, e, times, used) {
   }
   const f = starts(first);
   const l = starts(last);
-  const ok = f.some((x) => x && rangeStarts.includes(x)) && l.some((x) => x && rangeEnds.includes(x));
+  // The specs leave a year open at one end ("XXXX-11-15"): compare the parts they give.
+  const has = (arr, x) => arr.includes(x) || arr.includes(x.replace(/^\d{4}/, 'XXXX'));
+  const ok = f.some((x) => x && has(rangeStarts, x)) && l.some((x) => x && has(rangeEnds, x));
   if (ok) for (const [, i] of inside) used.add(i);
   return ok;
 }
@@ -258,7 +261,7 @@ for (const f of files) {
     for (const e of exps) {
       const want = normText(e.text);
       const hit = times.findIndex((t, i) => !used.has(i) && normText(t.text) === want);
-      if (hit < 0 && rangeMatches(c.Input, e, times, used)) continue;
+      if (hit < 0 && rangeMatches(c.Input, e, times, used, ref.slice(0, 10))) continue;
       if (hit < 0) {
         const conv = conventionForMissing(f, c.Input, e, times, used);
         if (conv && conv[0] >= 0) used.add(conv[0]);

@@ -99,7 +99,7 @@ const rule = (name: string, src: string, read: Rule['read'], flags = 'gi'): Rule
 
 /** The grammar, roughly from most to least specific; overlaps are settled by length in find.ts. */
 export const RULES: Rule[] = [
-  rule('date-mdy', `\\b(?:(${WD}),?\\s+)?(${MONTH})\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
+  rule('date-mdy', `\\b(?:(${WD}),?\\s+)?(${MONTH})\\s+(?:the\\s+)?${DAY}\\b(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b(?![-–/][A-Za-z\\d]))?`, (m) => {
     const mo = month(m[2]);
     const d = dayNum(m[3]);
     if (!validDay(mo, d)) return null;
@@ -108,7 +108,7 @@ export const RULES: Rule[] = [
     if (y !== undefined && !validYear(y)) return null;
     return { k: 'date', m: mo, d, y };
   }),
-  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}\\.?(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b)?`, (m) => {
+  rule('date-dmy', `\\b(?:(${WD}),?\\s+)?(?:the\\s+)?${DAY}\\.?(?:\\s+day)?(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(?:of\\s+|in\\s+)?${YEAR}\\b(?![-–/][A-Za-z\\d]))?`, (m) => {
     const mo = month(m[3]);
     const d = dayNum(m[2]);
     if (!validDay(mo, d)) return null;
@@ -250,7 +250,7 @@ export const RULES: Rule[] = [
     const y = ys ? year2(ys) : undefined;
     return { k: 'quarter', q, y };
   }, 'g'),
-  rule('half-h', `\\b(?:H([12])\\s*${YEAR}|${YEAR}\\s*H([12]))\\b`, (m) => ({ k: 'half', h: +(m[1] ?? m[4]), y: +(m[2] ?? m[3]) }), 'g'),
+  rule('half-h', `\\b(?:H([12])[\\s-]*${YEAR}|${YEAR}[\\s-]*H([12]))\\b`, (m) => ({ k: 'half', h: +(m[1] ?? m[4]), y: +(m[2] ?? m[3]) }), 'g'),
   rule('half', `\\b(?:the\\s+)?(first|second)\\s+half\\s+of\\s+(?:${YEAR}|(?:the\\s+)?(this|last|next|previous|current)\\s+year|the\\s+year)`, (m) => ({
     k: 'half',
     h: lc(m[1]) === 'first' ? 1 : 2,
