@@ -345,7 +345,9 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       // No cue since the last time expression: the sentence's tense so far carries over.
       // ("scheduled" is both a forward cue and an -ed form: the forward reading wins a tie.)
       if (f >= 0 || p >= 0) tense = f >= p ? 'future' : 'past';
-      const ctx: ResolveContext = { anchor, ref, future: tense === 'future', past: tense === 'past' };
+      // "since January" counts from a time already past, whatever the tense of the clause.
+      const since = /\bsince\s+$/i.test(text.slice(Math.max(r.start, c.start - 8), c.start));
+      const ctx: ResolveContext = { anchor, ref, future: !since && tense === 'future', past: since || tense === 'past' };
       const yearless = YEARLESS.has(c.expr.k) && (c.expr as { y?: number }).y === undefined && (c.expr as { yrel?: number }).yrel === undefined && (c.expr as { rel?: number }).rel === undefined;
       if (yearless && narrative && ri - narrative.region <= 1) ctx.narrative = narrative.day;
       prevEnd = c.end;

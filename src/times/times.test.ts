@@ -135,6 +135,7 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('Crews worked all day for another week in the first quarter of the year.'), ['all day=P1D', 'another week=P1W', 'the first quarter of the year=2024-Q1']);
   assert.deepEqual(v('Polls open on 10/1 to 11/7; results for q3 2024.'), ['10/1=2024-10-01', '11/7=2024-11-07', 'q3 2024=2024-Q3']);
   assert.deepEqual(v('How about Friday? Results come after the 15th day of June; in 2025-H2, as at the present time.'), ['Friday=2024-11-08', 'the 15th day of June=2024-06-15', '2025-H2=2025-H2', 'the present time=PRESENT_REF']);
+  assert.deepEqual(v('The rate has been cut three times since January at the annual review.'), ['January=2024-01', 'annual=P1Y']);
   assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
 });
 
