@@ -211,7 +211,26 @@ function mergeClock(text: string, cs: Candidate[]): Candidate[] {
   return out;
 }
 
-const RANGE_LEFT = /\b(\d{1,2})(?:st|nd|rd|th)?(?::(\d{2}))?\s*(?:-|–|to|until|till|through|and)\s*$/i;
+const RANGE_LEFT = /\b(\d{1,2})(?:st|nd|rd|th)?(?::(\d{2}))?\s*(?:-|–|to|until|till|til|through|and)\s*$/i;
+const RANGE_JOIN = /^\s*(?:-|–|to|until|till|til|through|and)\s*$/i;
+const MERIDIEM = /[ap]\.?\s?m\b\.?/i;
+
+/**
+ * Two clock times joined as a range where only one says a.m. or p.m. ("1:30 pm to 3:30", "from 1:30 to
+ * 3pm"): the other takes the same half of the day when that keeps the range in order.
+ */
+function alignClockRange(text: string, cs: Candidate[]): Candidate[] {
+  for (let i = 0; i + 1 < cs.length; i++) {
+    const a = cs[i];
+    const b = cs[i + 1];
+    if (a.expr.k !== 'clock' || b.expr.k !== 'clock' || a.expr.on || b.expr.on || !RANGE_JOIN.test(text.slice(a.end, b.start))) continue;
+    const am = MERIDIEM.test(text.slice(a.start, a.end));
+    const bm = MERIDIEM.test(text.slice(b.start, b.end));
+    if (am && !bm && b.expr.h < 12 && a.expr.h >= 12 && b.expr.h + 12 > a.expr.h) cs[i + 1] = { ...b, expr: { ...b.expr, h: b.expr.h + 12 } };
+    if (!am && bm && a.expr.h < 12 && b.expr.h >= 12 && a.expr.h + 12 <= b.expr.h) cs[i] = { ...a, expr: { ...a.expr, h: a.expr.h + 12 } };
+  }
+  return cs;
+}
 const CLOCK_RIGHT = /^\s*(?:-|–|to|until|till|til|through)\s*(\d{1,2})(?::(\d{2}))?\b(?![:.]?\d|\s*(?:%|percent|[ap]\.?m\b|o['’]clock)|\s+(?!(?:on|in|at|and|or|the|local|when|before|after|with|for|as|but)\b)[a-z])/;
 const RANGE_RIGHT = /^\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]?\d|\s*(?:%|percent|[ap]\.?m\b|[a-z]+s\b))/i;
 
@@ -234,7 +253,7 @@ function rangeEnds(text: string, cs: Candidate[], floor: number, ceil: number): 
     const left = RANGE_LEFT.exec(text.slice(Math.max(floor, c.start - 20), c.start));
     if (left) {
       const start = c.start - left[0].length + left[0].indexOf(left[1]);
-      const end = start + left[0].trimEnd().replace(/\s*(?:-|–|to|until|till|through|and)$/i, '').length - left[0].indexOf(left[1]);
+      const end = start + left[0].trimEnd().replace(/\s*(?:-|–|to|until|till|til|through|and)$/i, '').length - left[0].indexOf(left[1]);
       const n = +left[1];
       if (free(start, end) && e.k === 'date' && !left[2] && n >= 1 && n <= 31 && n < e.d) take({ start, end, rule: c.rule, expr: { ...e, d: n } });
       else if (free(start, end) && e.k === 'clock' && n <= 12) {
@@ -276,6 +295,9 @@ function widen(text: string, c: Candidate, floor: number): Candidate {
   if (pod && isDay(c.expr) && !c.expr.pod) return { ...c, start: c.start - pod[0].length, expr: { ...c.expr, pod: LEX.partsOfDay[pod[1].toLowerCase()] } };
   // "early in the morning", "later in the afternoon": the modifier belongs to the part of day.
   const inPod = c.expr.pod && c.expr.k === 'rel' ? /\b(early|late|later)\s+in\s+$/i.exec(before) : null;
+  // "later this afternoon", "earlier today": the relative adverb is part of the expression (as in "earlier this week").
+  const laterThis = !inPod && c.expr.k === 'day' && c.expr.offset === 0 ? /\b(?:earlier|later)\s+$/i.exec(before) : null;
+  if (laterThis) return { ...c, start: c.start - laterThis[0].length };
   if (inPod) return { ...c, start: c.start - inPod[0].length, expr: { ...c.expr, mod: /^early/i.test(inPod[1]) ? 'START' : 'END' } };
   if (DATE_KINDS.has(c.expr.k)) {
     const p = POINT_MOD.exec(before);
@@ -327,7 +349,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
     const r = regions[ri];
     const region = text.slice(r.start, r.end);
     if (!TRIGGER.test(region)) continue;
-    const cs = rangeEnds(text, mergeClock(text, podClock(text, mergeYear(text, candidates(region, r.start)), r.end)), r.start, r.end).map((c) => widen(text, c, r.start));
+    const cs = rangeEnds(text, mergeClock(text, alignClockRange(text, podClock(text, mergeYear(text, candidates(region, r.start)), r.end))), r.start, r.end).map((c) => widen(text, c, r.start));
     const found: TimeSpan[] = [];
     let prevEnd = r.start;
     let tense: 'future' | 'past' | undefined;

@@ -187,7 +187,7 @@ export const RULES: Rule[] = [
     if ((m[4] && !/morning/i.test(m[4])) || (m[5] && /^p/i.test(m[5]))) { if (h < 12) h += 12; }
     return { k: 'clock', h, mi };
   }),
-  rule('clock-daypart', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)\\b`, (m) => {
+  rule('clock-daypart', `(?<![\\d.,])\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening|night)\\b`, (m) => {
     let h = parseCount(m[1]);
     if (typeof h !== 'number' || h < 1 || h > 12) return null;
     if (!/morning/i.test(m[3]) && h < 12) h += 12;

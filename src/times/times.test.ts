@@ -136,6 +136,7 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('Polls open on 10/1 to 11/7; results for q3 2024.'), ['10/1=2024-10-01', '11/7=2024-11-07', 'q3 2024=2024-Q3']);
   assert.deepEqual(v('How about Friday? Results come after the 15th day of June; in 2025-H2, as at the present time.'), ['Friday=2024-11-08', 'the 15th day of June=2024-06-15', '2025-H2=2025-H2', 'the present time=PRESENT_REF']);
   assert.deepEqual(v('The rate has been cut three times since January at the annual review.'), ['January=2024-01', 'annual=P1Y']);
+  assert.deepEqual(v('Shops open from 1:30 to 3pm and 4 til 5pm; later this afternoon it was 37.1 in the morning shade.'), ['1:30=2024-11-08T13:30', '3pm=2024-11-08T15:00', '4=2024-11-08T16:00', '5pm=2024-11-08T17:00', 'later this afternoon=2024-11-08TAF']);
   assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
 });
 
