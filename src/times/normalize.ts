@@ -142,10 +142,11 @@ export function holidayDay(h: Holiday, y: number): number {
 
 /**
  * Picks the year for a month/day given without one. A forward-looking clause takes the next
- * occurrence and a past-tense clause the last one (each with `slackDays` of tolerance); otherwise the
- * nearest occurrence wins, a future one counting double (news mostly reports what happened).
+ * occurrence and a past-tense clause the last one (two days of tolerance); otherwise the nearest
+ * occurrence wins: a clause with no past-tense cue is in the present or future ("her fate in November
+ * hinges on ..."), so the upcoming month is as likely as the one gone.
  */
-function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext, slackDays: number): number {
+function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext): number {
   if (ctx.narrative !== undefined) {
     // The occurrence nearest the narrated date, as long as it is not after publication.
     const ny = ymd(ctx.narrative).y;
@@ -164,7 +165,7 @@ function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveCon
   let cost = Infinity;
   for (const y of [ay - 1, ay, ay + 1]) {
     const d = dayIn(y) - anchor;
-    const c = d <= slackDays ? Math.abs(d) : 2 * d;
+    const c = Math.abs(d);
     if (c < cost) [best, cost] = [y, c];
   }
   return best;
@@ -271,7 +272,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'date': {
       if (e.y !== undefined) return ymd(epochDay(e.y, e.m, e.d)).m === e.m ? date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d)) : undefined;
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx, 31);
+      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx);
       if (ymd(epochDay(y, e.m, e.d)).m !== e.m) return undefined; // February 29 in a common year
       return anchoredDate(dayValue(epochDay(y, e.m, e.d)), 'day', epochDay(y, e.m, e.d));
     }
@@ -283,7 +284,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       if (e.rel === -1) y = e.m < a.m ? a.y : a.y - 1;
       else if (e.rel === 1) y = e.m > a.m ? a.y : a.y + 1;
       else if (e.rel === 0) y = a.y;
-      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx, 31);
+      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx);
       return anchoredDate(`${p4(y)}-${p2(e.m)}`, 'month', epochDay(y, e.m, 1));
     }
     case 'weekday': {
@@ -329,7 +330,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         anchored = true;
         const a = ymd(A);
         if (mo === undefined) ({ y, m: mo } = shiftMonths(a.y, a.m, e.mrel ?? 0));
-        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx, 31);
+        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx);
       }
       const day = holidayDay({ names: [], month: mo, weekday: e.wd, nth: e.n }, y!);
       return { ...date(dayValue(day), 'day', day), anchored };
@@ -414,7 +415,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'holiday': {
       if (e.y !== undefined) return date(dayValue(holidayDay(e.h, e.y)), 'day', holidayDay(e.h, e.y));
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx, 31);
+      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx);
       return anchoredDate(dayValue(holidayDay(e.h, y)), 'day', holidayDay(e.h, y));
     }
     case 'dur':
