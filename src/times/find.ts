@@ -213,7 +213,7 @@ function mergeClock(text: string, cs: Candidate[]): Candidate[] {
 
 const RANGE_LEFT = /\b(\d{1,2})(?:st|nd|rd|th)?(?::(\d{2}))?\s*(?:-|–|to|until|till|til|through|and)\s*$/i;
 const RANGE_JOIN = /^\s*(?:-|–|to|until|till|til|through|and)\s*$/i;
-const MERIDIEM = /[ap]\.?\s?m\b\.?/i;
+const MERIDIEM = /[ap]\.?\s?m\b|morning|afternoon|evening|night|noon|midday/i;
 
 /**
  * Two clock times joined as a range where only one says a.m. or p.m. ("1:30 pm to 3:30", "from 1:30 to

@@ -151,6 +151,8 @@ export const RULES: Rule[] = [
   rule('month-numeric', `\\b(?:(\\d{4})[-/.](\\d{1,2})|(\\d{1,2})\\s*[-/]\\s*(\\d{4}))\\b(?![-/.]\\d)`, (m) => {
     const y = +(m[1] ?? m[4]);
     const mo = +(m[2] ?? m[3]);
+    // "the 2007-09 crisis" is a span of years: two digits after a hyphen above the year's own last two.
+    if (m[1] && m[2].length === 2 && /^\d{4}-/.test(m[0]) && +m[2] > +m[1].slice(2)) return null;
     return validYear(y) && mo >= 1 && mo <= 12 && !(m[1] && m[2].length === 2 && +m[2] > 12) ? { k: 'month', y, m: mo } : null;
   }),
   rule('date-md', `\\b(\\d{1,2})/(\\d{1,2})\\b(?![/\\d])`, (m, text) => {
@@ -210,6 +212,8 @@ export const RULES: Rule[] = [
     if (!validYear(y)) return null;
     // Hyphens: "mid-2023" and year ranges "2019-2022" are years; "2024-11" or "555-1234" are not.
     if (/[-–]$/.test(before(text, m, 1)) && !/(?:\bmid|\b\d{4}\s?)[-–]$/i.test(before(text, m, 6))) return null;
+    const short = /^[-–](\d{2})(?![\d-])/.exec(after(text, m, 4));
+    if (short && +short[1] > y % 100) return { k: 'year', y }; // "2007-09": the first year of a span
     if (/^[-–]\d/.test(after(text, m, 2)) && !/^\s?[-–]\s?\d{4}(?![\d-])/.test(after(text, m, 8))) return null;
     if (/[-–]$/.test(before(text, m, 1)) && /\d{4}\s?[-–]$/.test(before(text, m, 6))) return { k: 'year', y };
     if (/year/i.test(m[0])) return { k: 'year', y };
@@ -372,6 +376,8 @@ export const RULES: Rule[] = [
     if (/and\s+(?:a\s+)?half/i.test(m[0]) && n !== 'X') n = Math.floor(n) + 0.5;
     const unit = parseUnit(m[2]);
     if (lc(m[1]) === 'a' && unit === 'second') return null;
+    if (/^h$/i.test(m[2]) && !/\d\s?h$/i.test(m[0])) return null; // "h" is an hour only after digits ("24h"), not in "two-H"
+    if (/^(a|an|one)$/i.test(m[1]) && /\b(?:wait|hang\s+on|just)\s+$/i.test(before(text, m, 12))) return null; // "wait a minute" is no duration
     if ((unit === 'quarter' || unit === 'half') && /^\s+of\b/i.test(after(text, m))) return null; // a fraction: "three quarters of"
     if ((lc(m[1]) === 'a' || lc(m[1]) === 'an') && /\b(?:times?|once|twice|per)\s*$/i.test(before(text, m))) return null;
     if (/^(a|an)$/i.test(m[1]) && /^\s+(?:ago|earlier|later)/i.test(after(text, m))) return null;
