@@ -361,6 +361,7 @@ export const RULES: Rule[] = [
     const plural = /s$/i.test(m[4]);
     const r = lc(m[2]);
     if (!m[1] && (!m[3] || /^(first|final)$/.test(r))) return null; // "last week" is a date; "first three days" needs "the"
+    if (!m[1] && /^an?$/i.test(m[3])) return null; // "following a day of talks": the duration is "a day"
     // Without "the", "last" is too often the verb ("talks could last two hours").
     if (!m[1] && r === 'last' && !/\b(?:in|over|for|during|within|of)\s+$/i.test(before(text, m))) return null;
     if (!m[3] && !plural && /^(next|following|previous|preceding)$/.test(r)) return null; // a date, see 'following'
