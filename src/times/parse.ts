@@ -281,6 +281,7 @@ export const RULES: Rule[] = [
     // Inside a run of capitalised words ("Good Friday Agreement") a weekday is part of a name.
     const prev = /\b([A-Z][a-z]+)\s+$/.exec(before(text, m, 20));
     if (!m[1] && prev && !/^(?:On|In|By|Since|Until|Last|Next|This|Early|Late|From|Through|Before|After|Of|Since|Each|Every)$/.test(prev[1]) && nameFollows(text, m)) return null;
+    if (m[3] && /^[A-Z]/.test(m[3]) && nameFollows(text, m)) return null; // "Saturday Night Live"
     const r = m[1] ? lc(m[1]) : undefined;
     const rel = r === undefined ? undefined : r === 'last' || r === 'past' || r === 'previous' ? 'last' : r === 'this' ? 'this' : 'next';
     return { k: 'weekday', wd: weekday(m[2]), rel, pod: m[3] ? LEX.partsOfDay[lc(m[3])] : undefined };
