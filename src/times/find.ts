@@ -319,7 +319,9 @@ function widen(text: string, c: Candidate, floor: number): Candidate {
     if (key === 'over' && !/\b(?:for|after|than|of|in|within|just)\s+$/i.test(text.slice(Math.max(floor, c.start - a[0].length - 10), c.start - a[0].length))) return c;
     // "How about Friday?" asks; it does not approximate.
     if (key === 'about' && /\b(?:how|what)\s+$/i.test(text.slice(Math.max(floor, c.start - a[0].length - 6), c.start - a[0].length))) return c;
-    if ((c.expr.k === 'dur' && !definite) || (DATE_KINDS.has(c.expr.k) && DATE_APPROX.has(key))) {
+    // "division about this year's contest": before a deictic date, "about" is a preposition.
+    const deictic = /^(?:this|last|next|the|earlier|later|today|yesterday|tomorrow)\b/i.test(text.slice(c.start, c.end));
+    if ((c.expr.k === 'dur' && !definite) || (DATE_KINDS.has(c.expr.k) && DATE_APPROX.has(key) && !deictic)) {
       return { ...c, start: c.start - a[0].length, expr: { ...c.expr, mod: LEX.approxMods[key] } };
     }
   }
