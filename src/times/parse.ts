@@ -299,8 +299,8 @@ export const RULES: Rule[] = [
     if (m[6]) return { k: 'day', offset: -1, pod: 'NI' };
     return { k: 'day', offset: 0, pod: LEX.partsOfDay[lc(m[7])] };
   }),
-  rule('rel-unit', `\\b(last|this|next|past|coming|current|previous)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
-    const r = lc(m[1]) === 'previous' ? 'last' : lc(m[1]);
+  rule('rel-unit', `\\b(last|this(?:\\s+past)?|next|past|coming|current|previous)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
+    const r = lc(m[1]) === 'previous' ? 'last' : /^this past$/.test(lc(m[1])) ? 'past' : lc(m[1]);
     const unit = parseUnit(m[2]);
     if (r === 'past' || r === 'coming') {
       if (/\bthe\s+$/i.test(before(text, m))) return null; // "the past week" is a duration
@@ -310,7 +310,13 @@ export const RULES: Rule[] = [
     if (unit === 'weekend' && r === 'past') return { k: 'rel', unit, offset: 0, from: 'anchor' };
     return { k: 'rel', unit, offset, from: 'anchor', thisWeek: unit === 'weekend' && offset === 0 ? true : undefined };
   }),
-  rule('rel-within', `\\b(?:earlier|later)\\s+(?:this|in\\s+the)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[1]), offset: 0, from: 'anchor' })),
+  // "earlier this week" counts from publication; "earlier in the day", "later that week" from the time the story is telling.
+  rule('rel-within', `\\b(?:earlier|later)\\s+(this|in\\s+the|that)\\s+(week|month|year|day)\\b`, (m) => ({ k: 'rel', unit: parseUnit(m[2]), offset: 0, from: /^this$/i.test(m[1]) ? 'anchor' : 'ref' })),
+  rule('that-unit', `\\bthat\\s+(day|night|morning|afternoon|evening|week|weekend|month|year)\\b(?!\\s+of\\b)`, (m) => {
+    const u = lc(m[1]);
+    if (LEX.partsOfDay[u]) return { k: 'rel', unit: 'day', offset: 0, from: 'ref', pod: LEX.partsOfDay[u] };
+    return { k: 'rel', unit: parseUnit(u), offset: 0, from: 'ref' };
+  }),
   rule('part-of', `\\b(?:the\\s+)?(?:very\\s+)?(end|beginning|start|middle|close|rest|remainder)\\s+of\\s+(?:(?:the|this|last|next)\\s+)?(week|month|year|decade|century|quarter|day)\\b`, (m, text) => {
     // "At the end of the day" is mostly the idiom ("ultimately"); "by the end of the day" is a deadline.
     if (/day$/i.test(m[0]) && !/\b(?:by|until|till|before)\s+$/i.test(before(text, m))) return null;
@@ -390,7 +396,7 @@ export const RULES: Rule[] = [
     return { k: 'dur', n: 1, unit: parseUnit(m[1]) };
   }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
-  rule('duration-bare', `(?<=\\b(?:for|over|in|within)\\s+)(years|decades|months|weeks|days|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
+  rule('duration-bare', `(?<=\\b(?:for|over|in|within)\\s+)(years|decades|months|weeks|days|hours|minutes|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
   rule('clock', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
     let h = /^\d/.test(m[1]) ? +m[1] : (parseCount(m[1]) as number);
     if (!/^\d/.test(m[1]) && m[2]) return null;
@@ -461,7 +467,7 @@ const NEEDS: Record<string, RegExp> = {
   'clock-word': /noon|midday|midnight|o['’]clock/i, 'clock-past': /\b(?:half|quarter|minutes|mins?|past)\b/i, 'clock-daypart': /\bin\s+the\s+(?:morning|afternoon|evening|night)\b/i,
   'decade-word': /ties\b/i, century: /century/i, quarter: /quarter/i, half: /\bhalf\b/i,
   'day-word': /\b(?:today|yesterday|tomorrow|tonight|night|this)\b/i, 'rel-unit': /\b(?:last|this|next|past|coming|current|previous)\b/i,
-  'rel-within': /\b(?:earlier|later)\b/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\b(?:the|early|late|by|until|till|before|after|since)\s+(?:morning|afternoon|evening)\b/i,
+  'rel-within': /\b(?:earlier|later)\b/i, 'that-unit': /\bthat\s+(?:day|night|morning|afternoon|evening|week|month|year)/i, 'part-of': /\sof\s/i, 'the-unit-weekend': /weekend/i, 'the-daypart': /\b(?:the|early|late|by|until|till|before|after|since)\s+(?:morning|afternoon|evening)\b/i,
   following: /\bthe\s+(?:following|next|previous|preceding|same|prior)\b/i, 'day-before-after': /\b(?:before|after)\b/i,
   'the-dom': /\bthe\s+[\w-]+(?:st|nd|rd|th)\b/i,
   clock: /\d|\b(?:[ap]\.m|am\b|pm\b)/i,

@@ -139,6 +139,8 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('Shops open from 1:30 to 3pm and 4 til 5pm; later this afternoon it was 37.1 in the morning shade.'), ['1:30=2024-11-08T13:30', '3pm=2024-11-08T15:00', '4=2024-11-08T16:00', '5pm=2024-11-08T17:00', 'later this afternoon=2024-11-08TAF']);
   assert.deepEqual(v('Wait a minute: since the 2007-09 crisis the two-H club met for 24h.'), ['2007=2007', '24h=PT24H']);
   assert.deepEqual(v('She hosted Saturday Night Live on Saturday night.'), ['Saturday night=2024-11-02TNI']);
+  assert.deepEqual(v('The plant closed on March 3, 2021. That night it rained; later that week the mayor spoke. Earlier in the day crews worked for hours.'), ['March 3, 2021=2021-03-03', 'That night=2021-03-03TNI', 'later that week=2021-W09', 'Earlier in the day=2021-03-03', 'hours=PTXH']);
+  assert.deepEqual(v('Turnout rose this past weekend.'), ['this past weekend=2024-W44-WE']);
   assert.deepEqual(findTimes('They argued about this year and around 1990.', ANCHOR).times.map((t) => `${t.text}=${t.mod ?? ''}`), ['this year=', 'around 1990=APPROX']);
   assert.deepEqual(v('They waited another month, from 3 in the morning until 5pm.'), ['another month=P1M', '3 in the morning=2024-11-08T03:00', '5pm=2024-11-08T17:00']);
   assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
