@@ -396,7 +396,8 @@ export const RULES: Rule[] = [
     return { k: 'dur', n: 1, unit: parseUnit(m[1]) };
   }),
   rule('duration-half', `\\b(?:half\\s+an?|an?\\s+half)[\\s-]+(hour|day|year|month|century|decade)\\b`, (m) => ({ k: 'dur', n: 0.5, unit: parseUnit(m[1]) })),
-  rule('duration-bare', `(?<=\\b(?:for|over|in|within)\\s+)(years|decades|months|weeks|days|hours|minutes|centuries)\\b`, (m) => ({ k: 'dur', n: 'X', unit: parseUnit(m[1]) })),
+  rule('duration-bare', `\\b(years|decades|months|weeks|days|hours|minutes|centuries)\\b`, (m, text) =>
+    /\b(?:for|over|in|within)\s+$/i.test(before(text, m, 8)) ? { k: 'dur', n: 'X', unit: parseUnit(m[1]) } : null),
   rule('clock', `\\b(\\d{1,2}|${UNITS_1_9}|ten|eleven|twelve)(?:[:.](\\d{2})(?::\\d{2})?)?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\\s+time)\\b)?`, (m) => {
     let h = /^\d/.test(m[1]) ? +m[1] : (parseCount(m[1]) as number);
     if (!/^\d/.test(m[1]) && m[2]) return null;
