@@ -15,7 +15,8 @@ const lc = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/\
 const MONTH_KEYS = Object.keys(LEX.months);
 const MONTH = `(?:${alternation(MONTH_KEYS.filter((k) => k.length > 3 || k === 'may'))}|(?:${alternation(MONTH_KEYS.filter((k) => k.length <= 4 && k !== 'may'))})\\.?)(?![A-Za-z])`;
 const WD_FULL = alternation(Object.keys(LEX.weekdays).filter((k) => k.endsWith('day')));
-const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})\\.)`;
+/** A weekday: full, or abbreviated with a dot, or before a comma ("Wed, 22 Jan"; not "sun,", "sat,"). */
+const WD = `(?:${WD_FULL}|(?:${alternation(Object.keys(LEX.weekdays).filter((k) => !k.endsWith('day') && k !== 'sun' && k !== 'sat'))})(?:\\.|(?=,)))`;
 const ORD_W = alternation(Object.keys(LEX.ordinals));
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const UNITS_1_9 = 'one|two|three|four|five|six|seven|eight|nine';
