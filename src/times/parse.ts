@@ -300,8 +300,8 @@ export const RULES: Rule[] = [
     if (m[6]) return { k: 'day', offset: -1, pod: 'NI' };
     return { k: 'day', offset: 0, pod: LEX.partsOfDay[lc(m[7])] };
   }),
-  rule('rel-unit', `\\b(last|this(?:\\s+past)?|next|past|coming|current|previous)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
-    const r = lc(m[1]) === 'previous' ? 'last' : /^this past$/.test(lc(m[1])) ? 'past' : lc(m[1]);
+  rule('rel-unit', `\\b(last|this(?:\\s+past)?|next|past|coming|(?:the\\s+)?current|previous)\\s+(week|weekend|month|quarter|year|decade|century)\\b`, (m, text) => {
+    const r = lc(m[1]) === 'previous' ? 'last' : /^this past$/.test(lc(m[1])) ? 'past' : lc(m[1]).replace(/^the /, '');
     const unit = parseUnit(m[2]);
     if (r === 'past' || r === 'coming') {
       if (/\bthe\s+$/i.test(before(text, m))) return null; // "the past week" is a duration
