@@ -217,7 +217,7 @@ export const RULES: Rule[] = [
     if (short && +short[1] > y % 100) return { k: 'year', y }; // "2007-09": the first year of a span
     if (/^[-–]\d/.test(after(text, m, 2)) && !/^\s?[-–]\s?\d{4}(?![\d-])/.test(after(text, m, 8))) return null;
     if (/[-–]$/.test(before(text, m, 1)) && /\d{4}\s?[-–]$/.test(before(text, m, 6))) return { k: 'year', y };
-    if (/year/i.test(m[0])) return { k: 'year', y };
+    if (/year/i.test(m[0])) return { k: 'year', y, fiscal: /fiscal/i.test(m[0]) || undefined };
     if (TEMPORAL_CUE.test(before(text, m))) return y <= 2100 ? { k: 'year', y } : null;
     if (y < (WEAK_CUE.test(before(text, m)) ? 1000 : 1800) || y > 2100) return null;
     const next = /^\s+([a-z]+)/.exec(after(text, m));
@@ -228,7 +228,10 @@ export const RULES: Rule[] = [
     if (next && y < 1800) return null;
     return { k: 'year', y };
   }),
-  rule('fiscal-year', `\\bfiscal(?:\\s+year)?\\s+${YEAR}\\b`, (m) => (validYear(+m[1]) ? { k: 'year', y: +m[1], fiscal: true } : null)),
+  rule('fiscal-year', `\\b(?:fiscal(?:\\s+year)?\\s+${YEAR}|FY\\s?['’]?(\\d{4}|\\d{2}))\\b`, (m) => {
+    const y = m[1] ? +m[1] : year2(m[2]);
+    return validYear(y) ? { k: 'year', y, fiscal: true } : null;
+  }),
   rule('year-end', `\\b(?:(?:the\\s+)?year[\\s-]end|(?:the\\s+)?year['’]s\\s+end)\\b`, () => ({ k: 'rel', unit: 'year', offset: 0, from: 'anchor', mod: 'END' })),
   rule('decade', `\\b(?:the\\s+)?(?:(\\d{3})0['’]?s|['’](\\d)0s)\\b`, (m) => {
     // "the 1800s" is a century; "the 2000s" is read as the decade 2000-2009, as news uses it.

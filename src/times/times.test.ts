@@ -141,6 +141,7 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('She hosted Saturday Night Live on Saturday night.'), ['Saturday night=2024-11-02TNI']);
   assert.deepEqual(v('The plant closed on March 3, 2021. That night it rained; later that week the mayor spoke. Earlier in the day crews worked for hours.'), ['March 3, 2021=2021-03-03', 'That night=2021-03-03TNI', 'later that week=2021-W09', 'Earlier in the day=2021-03-03', 'hours=PTXH']);
   assert.deepEqual(v('Turnout rose this past weekend and in the current quarter.'), ['this past weekend=2024-W44-WE', 'the current quarter=2024-Q4']);
+  assert.deepEqual(v('Revenue for FY2024, FY25 and fiscal year 2022 rose.'), ['FY2024=FY2024', 'FY25=FY2025', 'fiscal year 2022=FY2022']);
   assert.deepEqual(v('Posted Wed, 22 Jan 2020. The sun, 3 May 2021.'), ['Wed, 22 Jan 2020=2020-01-22', '3 May 2021=2021-05-03']);
   assert.deepEqual(findTimes('They argued about this year and around 1990.', ANCHOR).times.map((t) => `${t.text}=${t.mod ?? ''}`), ['this year=', 'around 1990=APPROX']);
   assert.deepEqual(v('They waited another month, from 3 in the morning until 5pm.'), ['another month=P1M', '3 in the morning=2024-11-08T03:00', '5pm=2024-11-08T17:00']);
