@@ -345,7 +345,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
   // Recent dates, newest last: a relative expression is measured from the newest one at least as fine as its unit.
   const refs: Array<{ day: number; gran: Granularity; min?: number; id: string; region: number }> = [];
   // The last explicit date in another year than the publication, and the region it was in.
-  let narrative: { day: number; region: number } | undefined;
+  let narrative: { day: number; region: number; fullDate: boolean } | undefined;
   const anchorYear = anchor === undefined ? undefined : ymd(anchor).y;
   for (let ri = 0; ri < regions.length; ri++) {
     const r = regions[ri];
@@ -373,7 +373,8 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       const since = /\bsince\s+$/i.test(text.slice(Math.max(r.start, c.start - 8), c.start));
       const ctx: ResolveContext = { anchor, ref, future: !since && tense === 'future', past: since || tense === 'past' };
       const yearless = YEARLESS.has(c.expr.k) && (c.expr as { y?: number }).y === undefined && (c.expr as { yrel?: number }).yrel === undefined && (c.expr as { rel?: number }).rel === undefined;
-      if (yearless && narrative && ri - narrative.region <= 1) ctx.narrative = narrative.day;
+      // Same sentence, or the next one when the story gave a full date (a narrated event, not background like "since June 2014").
+      if (yearless && narrative && (ri === narrative.region || (ri - narrative.region === 1 && narrative.fullDate))) ctx.narrative = narrative.day;
       prevEnd = c.end;
       const res = resolve(c.expr, ctx);
       if (!res) {
@@ -397,7 +398,7 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       found.push(span);
       if (res.point && res.type !== 'DURATION') refs.push({ ...res.point, id, region: ri });
       if (res.point && !res.anchored && NARRATIVE_GRAN.has(res.point.gran)) {
-        narrative = ymd(res.point.day).y === anchorYear ? undefined : { day: res.point.day, region: ri };
+        narrative = ymd(res.point.day).y === anchorYear ? undefined : { day: res.point.day, region: ri, fullDate: finerOrEqual(res.point.gran, 'day') };
       }
     }
     if (!found.length) continue;
