@@ -160,7 +160,9 @@ export const RULES: Rule[] = [
     if (!/\b(?:on|since|until|till|by|from|before|after|to|through)\s+$/i.test(before(text, m))) return null;
     return validDay(+m[1], +m[2]) ? { k: 'date', m: +m[1], d: +m[2] } : null;
   }),
-  rule('weekday-dom', `\\b(${WD_FULL}),?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W}|${alternation(Object.keys(LEX.numbers).filter((k) => /^[a-z]+$/.test(k) && LEX.numbers[k] <= 31 && k.length > 2))})\\b`, (m) => {
+  rule('weekday-dom', `\\b(${WD_FULL}),?\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:${ORD_W}|${UNITS_1_9})|${ORD_W}|${alternation(Object.keys(LEX.numbers).filter((k) => /^[a-z]+$/.test(k) && LEX.numbers[k] <= 31 && k.length > 2))})\\b`, (m, text) => {
+    // "Thursday, three weeks after": a count word (not an ordinal) followed by a word is no day of the month.
+    if (!/\d|(?:st|nd|rd|th)$/i.test(m[2]) && /^[\s-]+[a-z]/i.test(after(text, m, 3)) && !/^\s+(?:and|or|at|in|on|to)\b/i.test(after(text, m, 5))) return null;
     const d = dayNum(m[2]);
     return d >= 1 && d <= 31 ? { k: 'dom', d, wd: weekday(m[1]) } : null;
   }),
