@@ -39,6 +39,7 @@ const APPROX_MOD = new RegExp(`\\b(${alternation(Object.keys(LEX.approxMods))})\
 const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly', 'circa']);
 const FUTURE_CUE_SRC = /\b(?:will|won['’]t|shall|going\s+to|plan(?:s|ned)?\s+to|planning\s+to|scheduled|(?:set|slated|due)\s+for|(?:is|are|was|were)\s+set\s+to|due\s+to|expect(?:s|ed)?|intends?\s+to|upcoming)\b|['’]ll\b/i;
 const FUTURE_CUE = new RegExp(FUTURE_CUE_SRC.source, 'gi');
+const PRESENT_CUE = /\b(?:is|are|remains|runs|continues|stays|lasts|opens|closes|ends|starts|begins|takes\s+effect)\b/gi;
 const PAST_CUE = /\b(?:was|were|had|did|ago|said|told|met|went|came|began|took|left|made|gave|held|won|lost|saw|fell|rose|spoke|wrote|got|kept|found|sent|led|fled|struck|broke|became|brought|thought|knew|ran|sat|stood|paid|spent|built|chose|drew|grew|hid|shot|sold|spent|stole|swore|threw|wore|\w{3,}ed)\b/gi;
 
 /** Position of the last match of a global regex in `s`, or -1. */
@@ -366,9 +367,12 @@ export function findTimes(text: string, anchorIso?: string, sentences?: Array<{ 
       // The cue nearest the expression decides: "said Monday" after a quoted "will" still looks back.
       const f = lastMatch(FUTURE_CUE, window);
       const p = lastMatch(PAST_CUE, window);
+      const now = lastMatch(PRESENT_CUE, window);
       // No cue since the last time expression: the sentence's tense so far carries over.
       // ("scheduled" is both a forward cue and an -ed form: the forward reading wins a tie.)
       if (f >= 0 || p >= 0) tense = f >= p ? 'future' : 'past';
+      // A present-tense verb nearer still ("opened on Tuesday and runs until June 30") leaves the direction open.
+      if (now > f && now > p) tense = undefined;
       // "since January" counts from a time already past, whatever the tense of the clause.
       const since = /\bsince\s+$/i.test(text.slice(Math.max(r.start, c.start - 8), c.start));
       const ctx: ResolveContext = { anchor, ref, future: !since && tense === 'future', past: since || tense === 'past' };

@@ -144,6 +144,7 @@ test('clock times join their day or recurring day; mixed numeric formats; days o
   assert.deepEqual(v('The war began on 12 March 2022. By mid-April, aid arrived.'), ['12 March 2022=2022-03-12', 'mid-April=2022-04']);
   assert.deepEqual(v('Fighting has gone on since June 2014. In October, talks resumed.'), ['June 2014=2014-06', 'October=2024-10']);
   assert.deepEqual(v('Lawmakers vote next Thursday, three weeks after the hearing.'), ['next Thursday=2024-11-14', 'three weeks=P3W']);
+  assert.deepEqual(findTimes('The show opened on Tuesday and runs until June 30.', '2024-03-15').times.map((t) => t.value), ['2024-03-12', '2024-06-30']);
   assert.deepEqual(v('Revenue for FY2024, FY25 and fiscal year 2022 rose.'), ['FY2024=FY2024', 'FY25=FY2025', 'fiscal year 2022=FY2022']);
   assert.deepEqual(v('Posted Wed, 22 Jan 2020. The sun, 3 May 2021.'), ['Wed, 22 Jan 2020=2020-01-22', '3 May 2021=2021-05-03']);
   assert.deepEqual(findTimes('They argued about this year and around 1990.', ANCHOR).times.map((t) => `${t.text}=${t.mod ?? ''}`), ['this year=', 'around 1990=APPROX']);
