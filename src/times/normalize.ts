@@ -13,7 +13,7 @@ export type Expr = (
   | { k: 'date'; y?: number; m: number; d: number; yrel?: number }
   | { k: 'month'; m: number; y?: number; rel?: number; yrel?: number }
   | { k: 'weekday'; wd: number; rel?: 'last' | 'this' | 'next'; week?: number }
-  | { k: 'dom'; d: number; wd?: number }
+  | { k: 'dom'; d: number; wd?: number; mrel?: number }
   | { k: 'nthwd'; n: number; wd: number; m?: number; y?: number; mrel?: number }
   | { k: 'day'; offset: number }
   | { k: 'rel'; unit: Unit; offset: number; from: 'anchor' | 'ref'; thisWeek?: boolean }
@@ -36,7 +36,7 @@ export interface Resolved {
   value: string;
   granularity: Granularity;
   anchored: boolean;
-  point?: { day: number; gran: Granularity };
+  point?: { day: number; gran: Granularity; min?: number };
 }
 
 /** Where relative expressions are measured from. */
@@ -44,11 +44,16 @@ export interface ResolveContext {
   /** Publication date as an epoch day, or undefined when unknown. */
   anchor?: number;
   /** The last date the text mentioned (for "the following day"), as an epoch day and its granularity. */
-  ref?: { day: number; gran: Granularity };
+  ref?: { day: number; gran: Granularity; min?: number };
   /** True when the clause points forward ("will", "next"), so bare weekdays and months look ahead. */
   future: boolean;
   /** True when the clause is in the past tense, so a month or day without a year looks back. */
   past?: boolean;
+  /**
+   * A date the story just gave with its year, in another year than the publication ("on 12 March
+   * 2022"): a month or day without a year told next is placed near it, not near the publication date.
+   */
+  narrative?: number;
 }
 
 const DAY_MS = 86400000;
@@ -137,10 +142,21 @@ export function holidayDay(h: Holiday, y: number): number {
 
 /**
  * Picks the year for a month/day given without one. A forward-looking clause takes the next
- * occurrence and a past-tense clause the last one (each with `slackDays` of tolerance); otherwise the
- * nearest occurrence wins, a future one counting double (news mostly reports what happened).
+ * occurrence and a past-tense clause the last one (two days of tolerance); otherwise the nearest
+ * occurrence wins: a clause with no past-tense cue is in the present or future ("her fate in November
+ * hinges on ..."), so the upcoming month is as likely as the one gone.
  */
-function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext, slackDays: number): number {
+function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveContext): number {
+  if (ctx.narrative !== undefined) {
+    // The occurrence nearest the narrated date, as long as it is not after publication.
+    const ny = ymd(ctx.narrative).y;
+    let best: number | undefined;
+    for (const y of [ny - 1, ny, ny + 1]) {
+      const d = dayIn(y);
+      if (d <= anchor && (best === undefined || Math.abs(d - ctx.narrative) < Math.abs(dayIn(best) - ctx.narrative))) best = y;
+    }
+    if (best !== undefined) return best;
+  }
   const ay = ymd(anchor).y;
   const cur = dayIn(ay);
   if (ctx.future) return cur >= anchor - 2 ? ay : ay + 1;
@@ -149,7 +165,7 @@ function inferYear(anchor: number, dayIn: (y: number) => number, ctx: ResolveCon
   let cost = Infinity;
   for (const y of [ay - 1, ay, ay + 1]) {
     const d = dayIn(y) - anchor;
-    const c = d <= slackDays ? Math.abs(d) : 2 * d;
+    const c = Math.abs(d);
     if (c < cost) [best, cost] = [y, c];
   }
   return best;
@@ -256,7 +272,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'date': {
       if (e.y !== undefined) return ymd(epochDay(e.y, e.m, e.d)).m === e.m ? date(dayValue(epochDay(e.y, e.m, e.d)), 'day', epochDay(e.y, e.m, e.d)) : undefined;
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx, 31);
+      const y = inferYear(A, (yy) => epochDay(yy, e.m, e.d), ctx);
       if (ymd(epochDay(y, e.m, e.d)).m !== e.m) return undefined; // February 29 in a common year
       return anchoredDate(dayValue(epochDay(y, e.m, e.d)), 'day', epochDay(y, e.m, e.d));
     }
@@ -268,7 +284,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
       if (e.rel === -1) y = e.m < a.m ? a.y : a.y - 1;
       else if (e.rel === 1) y = e.m > a.m ? a.y : a.y + 1;
       else if (e.rel === 0) y = a.y;
-      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx, 31);
+      else y = inferYear(A, (yy) => epochDay(yy, e.m, 1), ctx);
       return anchoredDate(`${p4(y)}-${p2(e.m)}`, 'month', epochDay(y, e.m, 1));
     }
     case 'weekday': {
@@ -286,6 +302,11 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'dom': {
       if (A === undefined) return undefined;
       const a = ymd(A);
+      if (e.mrel !== undefined) {
+        const s = shiftMonths(a.y, a.m, e.mrel);
+        const day = epochDay(s.y, s.m, e.d);
+        return ymd(day).m === s.m ? anchoredDate(dayValue(day), 'day', day) : undefined;
+      }
       // The nearest month whose day fits (and falls on the weekday given); ahead counts double, or
       // behind does in a forward-looking clause.
       let best: number | undefined;
@@ -309,7 +330,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         anchored = true;
         const a = ymd(A);
         if (mo === undefined) ({ y, m: mo } = shiftMonths(a.y, a.m, e.mrel ?? 0));
-        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx, 31);
+        else y = inferYear(A, (yy) => epochDay(yy, mo!, 1), ctx);
       }
       const day = holidayDay({ names: [], month: mo, weekday: e.wd, nth: e.n }, y!);
       return { ...date(dayValue(day), 'day', day), anchored };
@@ -327,6 +348,22 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
         const aw = isoWeekday(base);
         const off = aw >= 6 || ctx.future ? 0 : ctx.past ? -1 : aw >= 4 ? 0 : -1;
         return { ...unitValue('weekend', base, off), anchored: true };
+      }
+      // "A year earlier" than "the third quarter of 2024" is the third quarter of 2023: shifted by a
+      // coarser unit, an earlier date keeps its own granularity (TimeBank annotates it so).
+      // "13 hours later" than a clock time is a clock time (TIME), possibly on another day.
+      if (e.from === 'ref' && ctx.ref?.min !== undefined && (e.unit === 'hour' || e.unit === 'minute')) {
+        const t = ctx.ref.day * 1440 + ctx.ref.min + e.offset * (e.unit === 'hour' ? 60 : 1);
+        const day = Math.floor(t / 1440);
+        const hm = t - day * 1440;
+        return { type: 'TIME', value: `${dayValue(day)}T${p2(Math.floor(hm / 60))}:${p2(hm % 60)}`, granularity: e.unit, anchored: true, point: { day, gran: e.unit, min: hm } };
+      }
+      const g = e.from === 'ref' ? ctx.ref?.gran : undefined;
+      if (g && (e.unit === 'year' || e.unit === 'quarter' || e.unit === 'month') && (g === 'day' || g === 'month' || g === 'quarter' || g === 'half' || g === 'season') && RANK[g] < RANK[e.unit]) {
+        const { y, m, d } = ymd(base);
+        const s = shiftMonths(y, m, e.offset * (e.unit === 'year' ? 12 : e.unit === 'quarter' ? 3 : 1));
+        const day = epochDay(s.y, s.m, Math.min(d, ymd(epochDay(s.y, s.m + 1, 0)).d));
+        return { ...unitValue(g, day, 0), anchored: true };
       }
       return { ...unitValue(e.unit, base, e.offset), anchored: true };
     }
@@ -378,7 +415,7 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'holiday': {
       if (e.y !== undefined) return date(dayValue(holidayDay(e.h, e.y)), 'day', holidayDay(e.h, e.y));
       if (A === undefined) return undefined;
-      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx, 31);
+      const y = inferYear(A, (yy) => holidayDay(e.h, yy), ctx);
       return anchoredDate(dayValue(holidayDay(e.h, y)), 'day', holidayDay(e.h, y));
     }
     case 'dur':
@@ -388,10 +425,12 @@ function resolveBase(e0: Expr, ctx: ResolveContext): Resolved | undefined {
     case 'set':
       return { type: 'SET', value: e.v, granularity: e.unit, anchored: false };
     case 'clock': {
-      const on = e.on ? resolveBase(e.on, ctx) : A === undefined ? undefined : anchoredDate(dayValue(A), 'day', A);
+      const day = ctx.ref?.gran === 'day' ? ctx.ref.day : A;
+      const on = e.on ? resolveBase(e.on, ctx) : day === undefined ? undefined : anchoredDate(dayValue(day), 'day', day);
       if (!on || on.granularity !== 'day') return undefined;
       const hm = e.mi === undefined ? `${p2(e.h)}:00` : `${p2(e.h)}:${p2(e.mi)}`;
-      return { type: 'TIME', value: `${on.value}T${hm}`, granularity: e.mi ? 'minute' : 'hour', anchored: on.anchored, point: on.point };
+      const gran = e.mi ? 'minute' : 'hour';
+      return { type: 'TIME', value: `${on.value}T${hm}`, granularity: gran, anchored: on.anchored, point: on.point && { day: on.point.day, gran, min: e.h * 60 + (e.mi ?? 0) } };
     }
   }
 }

@@ -117,6 +117,41 @@ test('more TIMEX3 conventions', () => {
   assert.deepEqual(v('Sentries were posted at 1 a.m. tonight.'), ['1 a.m. tonight=2024-11-08T01:00']);
 });
 
+test('clock times join their day or recurring day; mixed numeric formats; days of a relative month', () => {
+  const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
+  assert.deepEqual(v('The convoy leaves tomorrow morning at 7.'), ['tomorrow morning at 7=2024-11-09T07:00']);
+  assert.deepEqual(v('Sirens sounded tonight around 9.'), ['tonight around 9=2024-11-08T21:00']);
+  assert.deepEqual(v('The council meets each Monday at 4pm.'), ['each Monday at 4pm=XXXX-WXX-1T16:00']);
+  assert.deepEqual(v('Patrols go out every night at 9.'), ['every night at 9=XXXX-XX-XXT21:00']);
+  assert.deepEqual(v('Ferries sail at 3pm every day.'), ['3pm every day=XXXX-XX-XXT15:00']);
+  assert.deepEqual(v('The rally ended at six pm.'), ['six pm=2024-11-08T18:00']);
+  assert.deepEqual(v('Filed on 05-Aug-2016, revised Sep-23-2020 and in Dec-2018.'), ['05-Aug-2016=2016-08-05', 'Sep-23-2020=2020-09-23', 'Dec-2018=2018-12']);
+  assert.deepEqual(v('Payments resume on the 20th of next month.'), ['the 20th of next month=2024-12-20']);
+  assert.deepEqual(v('Results are due the coming week and by the end of the day.'), ['the coming week=2024-W46', 'the end of the day=2024-11-08']);
+  assert.deepEqual(v('At the end of the day, voters decide.'), []);
+  assert.deepEqual(v('The market opens from 11 pm to 3 and again from 1:30 p.m. to 4.'), ['11 pm=2024-11-08T23:00', '3=2024-11-08T03:00', '1:30 p.m.=2024-11-08T13:30', '4=2024-11-08T16:00']);
+  assert.deepEqual(v('The score was 2 to 1 by 2:30 pm to 4 people.'), ['2:30 pm=2024-11-08T14:30']);
+  assert.deepEqual(v('Shelling began at ten past nine in the evening and early in the morning.'), ['ten past nine in the evening=2024-11-08T21:10', 'early in the morning=2024-11-08TMO']);
+  assert.deepEqual(v('Crews worked all day for another week in the first quarter of the year.'), ['all day=P1D', 'another week=P1W', 'the first quarter of the year=2024-Q1']);
+  assert.deepEqual(v('Polls open on 10/1 to 11/7; results for q3 2024.'), ['10/1=2024-10-01', '11/7=2024-11-07', 'q3 2024=2024-Q3']);
+  assert.deepEqual(v('How about Friday? Results come after the 15th day of June; in 2025-H2, as at the present time.'), ['Friday=2024-11-08', 'the 15th day of June=2024-06-15', '2025-H2=2025-H2', 'the present time=PRESENT_REF']);
+  assert.deepEqual(v('The rate has been cut three times since January at the annual review.'), ['January=2024-01', 'annual=P1Y']);
+  assert.deepEqual(v('Shops open from 1:30 to 3pm and 4 til 5pm; later this afternoon it was 37.1 in the morning shade.'), ['1:30=2024-11-08T13:30', '3pm=2024-11-08T15:00', '4=2024-11-08T16:00', '5pm=2024-11-08T17:00', 'later this afternoon=2024-11-08TAF']);
+  assert.deepEqual(v('Wait a minute: since the 2007-09 crisis the two-H club met for 24h.'), ['2007=2007', '24h=PT24H']);
+  assert.deepEqual(v('She hosted Saturday Night Live on Saturday night.'), ['Saturday night=2024-11-02TNI']);
+  assert.deepEqual(v('The plant closed on March 3, 2021. That night it rained; later that week the mayor spoke. Earlier in the day crews worked for hours.'), ['March 3, 2021=2021-03-03', 'That night=2021-03-03TNI', 'later that week=2021-W09', 'Earlier in the day=2021-03-03', 'hours=PTXH']);
+  assert.deepEqual(v('Turnout rose this past weekend and in the current quarter.'), ['this past weekend=2024-W44-WE', 'the current quarter=2024-Q4']);
+  assert.deepEqual(v('The war began on 12 March 2022. By mid-April, aid arrived.'), ['12 March 2022=2022-03-12', 'mid-April=2022-04']);
+  assert.deepEqual(v('Fighting has gone on since June 2014. In October, talks resumed.'), ['June 2014=2014-06', 'October=2024-10']);
+  assert.deepEqual(v('Lawmakers vote next Thursday, three weeks after the hearing.'), ['next Thursday=2024-11-14', 'three weeks=P3W']);
+  assert.deepEqual(findTimes('The show opened on Tuesday and runs until June 30.', '2024-03-15').times.map((t) => t.value), ['2024-03-12', '2024-06-30']);
+  assert.deepEqual(v('Revenue for FY2024, FY25 and fiscal year 2022 rose.'), ['FY2024=FY2024', 'FY25=FY2025', 'fiscal year 2022=FY2022']);
+  assert.deepEqual(v('Posted Wed, 22 Jan 2020. The sun, 3 May 2021.'), ['Wed, 22 Jan 2020=2020-01-22', '3 May 2021=2021-05-03']);
+  assert.deepEqual(findTimes('They argued about this year and around 1990.', ANCHOR).times.map((t) => `${t.text}=${t.mod ?? ''}`), ['this year=', 'around 1990=APPROX']);
+  assert.deepEqual(v('They waited another month, from 3 in the morning until 5pm.'), ['another month=P1M', '3 in the morning=2024-11-08T03:00', '5pm=2024-11-08T17:00']);
+  assert.deepEqual(v('Sales fell in the previous quarter and previous week.'), ['the previous quarter=2024-Q3', 'previous week=2024-W44']);
+});
+
 test('ranges are two TIMEX3 points; the bare end borrows month or a.m./p.m. from the other', () => {
   const v = (s: string) => findTimes(s, ANCHOR).times.map((t) => `${t.text}=${t.value}`);
   assert.deepEqual(v('Talks ran from 4 to 22 January.'), ['4=2024-01-04', '22 January=2024-01-22']);
