@@ -109,7 +109,16 @@ export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>
     const prev = out[out.length - 1];
     // A sentence cannot start in lower case: the splitter broke after an abbreviation (`Sen. Paul (R-Ky.) said`).
     if (prev && /^\p{Ll}/u.test(text[s.start] ?? '')) prev.end = s.end;
-    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) {
+      // The splitter cut before a closing mark (`...Deal.'' Mr. Smith said`): move the cut after the mark.
+      const q = quotes.find((x) => x.start < prev.end && x.end > prev.end && !x.open)!;
+      let at = q.end;
+      while (at < s.end && /\s/.test(text[at] ?? '')) at++;
+      if (text && q.end <= s.start + 2 && at < s.end && /^[\s"'”»’]*$/.test(text.slice(s.start, q.end))) {
+        prev.end = q.end;
+        out.push({ start: at, end: s.end });
+      } else prev.end = s.end;
+    }
     else if (prev && quotes.some((q) => q.open && q.start < prev.end && q.end >= s.start)) prev.end = s.end;
     else out.push({ start: s.start, end: s.end });
   }

@@ -154,6 +154,27 @@ function citing(text: string, toks: readonly Tok[], i: number): { via: Sub; end:
   return { via, end: b };
 }
 
+/**
+ * After an inverted source and its comma: where a description of the source running on to the sentence
+ * end stops (`end`, or a comma before a clause that reports again: `, who also said ...`); -1 when what
+ * follows is a new clause (`, adding ...`, `, but ...`, `, in a statement`) or a quotation.
+ */
+function appositionTail(toks: readonly Tok[], i: number, end: number): number {
+  const first = toks[i];
+  if (!first || first.q || (!isWord(first) && first.w !== '(')) return -1;
+  if (TRAILING_CLAUSE.has(first.w) || PREPOSITIONS.has(first.w) || ['and', 'or', 'which', 'when', 'if', 'so', 'then', 'not'].includes(first.w)) return -1;
+  if (!first.cap && /ing$/.test(first.w) && first.w.length > 4) return -1;
+  const lex = lexicon();
+  for (let j = i; j < end; j++) {
+    const t = toks[j];
+    if (t.q || (!t.cap && lex.verbs.get(t.w)?.class === 'speech' && !lex.verbs.get(t.w)?.nounlike)) {
+      for (let k = j - 1; k > i; k--) if (toks[k].w === ',') return k;
+      return -1;
+    }
+  }
+  return end;
+}
+
 /** Skips adverbials and listeners between a cue and its content; returns the content's first token. */
 function contentStart(toks: readonly Tok[], i: number, recipient: boolean): { start: number; recipient?: [number, number] } {
   const lex = lexicon();
@@ -364,11 +385,12 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       } else {
         let stop = e;
         // An apposition running to the end of the sentence belongs to the source.
-        const opener = toks[e + 1]?.w ?? '';
-        if (toks[e]?.w === ',' && ['the', 'a', 'an', 'who', 'whose', 'which'].includes(opener) && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
+        // (`said Ann Lee, 31, a nurse from Ohio who ...`, `said Bo Ray, president of the union.`); not a
+        // clause attached after the source (`, adding ...`, `, but ...`, `, in a statement`).
+        if (toks[e]?.w === ',' && !citing(text, toks, e)) {
           const last = toks[end - 1];
-          const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
-          if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
+          const lastIdx = appositionTail(toks, e + 1, last && /[.!?]/.test(last.w) ? end - 1 : end);
+          if (lastIdx - e <= 40 && lastIdx > e + 1) stop = lastIdx;
         }
         source = span(text, toks, b, stop);
         tailStart = stop;
@@ -418,8 +440,9 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const quoted = toks[cs.start].q;
       // A quotation keeps its final stop, also when it runs on unclosed into the next paragraph.
       const unclosed = !toks.slice(cs.start + 1).some((t) => isQuoteMark(t));
-      // `X said Y, adding Z` / `..., but ...` / `..., applauding ...`: the content ends where a new clause
-      // is attached with a comma (a contrast, a time or reason clause, a participle).
+      // `X said Y, but ...`: the content ends where a contrast, time or reason clause is attached with a
+      // comma. A participle clause (`..., leaving him ...`) stays: annotators keep it inside the content,
+      // and `, adding Z` is cut by its own attribution.
       let stop = unit.end;
       // `Barkley, who said he votes Democratic, said ...`: a cue in a relative clause ends at its comma.
       const relative = source && /^(who|which)$/i.test(source.text) && toks[sa - 1]?.w === ',';
@@ -430,7 +453,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
           break;
         }
         if (toks[j].q || n.q || !(toks[j].w === ',' || toks[j].w === '–' || toks[j].w === '—')) continue;
-        if ((/ing$/.test(n.w) && !n.cap && n.w.length > 4) || TRAILING_CLAUSE.has(n.w)) {
+        if (TRAILING_CLAUSE.has(n.w)) {
           stop = toks[j].s;
           break;
         }

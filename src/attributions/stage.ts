@@ -54,7 +54,7 @@ function choose(drafts: Draft[]): Draft[] {
   const weak = (d: Draft) => Number(d.verbClass === 'belief' || d.verbClass === 'weak');
   // `according to` first: what it covers may itself be an attribution (`X said Y, according to Z`).
   const prep = (d: Draft) => Number(d.kind !== 'according-to');
-  const order = [...drafts].sort((x, y) => prep(x) - prep(y) || Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
+  const order = [...drafts].sort((x, y) => prep(x) - prep(y) || weak(x) - weak(y) || Number(y.final) - Number(x.final) || x.cue.start - y.cue.start);
   const kept: Draft[] = [];
   for (const d of order) {
     // A coordinated clause (`..., and Smith said ...`) ends the content of the attribution before it.
