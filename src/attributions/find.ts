@@ -211,10 +211,19 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && !/(ed|ing)$/.test(t.w) && (!prev || !isWord(prev))) continue;
     // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
     if (verb.quoteOnly && !toks.slice(Math.max(0, i - 3), i + 3).some((x) => x.q)) continue;
-    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));
+    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w)) || (!lex.particlesNotAfter.has(verb.lemma) && takesParticle(toks, i + 1));
     out.push({ kind: 'verb', a: i, b: particle ? i + 2 : i + 1, verb });
   }
   return out;
+}
+
+/** `said of Smith`, `warned against`, `asked about the plan`: a preposition whose object follows (not `about 40`, `on Monday`). */
+function takesParticle(toks: readonly Tok[], i: number): boolean {
+  const lex = lexicon();
+  const p = toks[i];
+  const n = toks[i + 1];
+  if (!p || p.q || !lex.particles.has(p.w) || !n || (!isWord(n) && !n.q)) return false;
+  return !lex.particlesNotBefore.has(n.w) && !/^\d/.test(n.w);
 }
 
 /** `with 30 percent of voters saying ...`: an -ing cue whose subject follows `with`. */

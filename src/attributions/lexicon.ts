@@ -43,6 +43,10 @@ export interface Lexicon {
   /** First words of the prepositional cues, to skip the phrase test for other words. */
   prepositionalFirst: Set<string>;
   citing: string[][];
+  /** Prepositions taken into a verb cue (`said of`), and words after which they are not. */
+  particles: Set<string>;
+  particlesNotBefore: Set<string>;
+  particlesNotAfter: Set<string>;
   adverbs: Set<string>;
   passiveAux: Set<string>;
   passiveVerbs: Set<string>;
@@ -123,6 +127,9 @@ export function lexicon(): Lexicon {
     prepositional: phrases('prepositional', 'cues').map((x) => x.split(' ')),
     prepositionalFirst: new Set(phrases('prepositional', 'cues').map((x) => x.split(' ')[0])),
     citing: phrases('citing', 'cues').map((x) => x.split(' ')),
+    particles: new Set(phrases('particles', 'words')),
+    particlesNotBefore: new Set(phrases('particles', 'notBefore')),
+    particlesNotAfter: new Set(phrases('particles', 'notAfter')),
     adverbs: new Set(phrases('unattributed', 'adverbs')),
     passiveAux: new Set(phrases('unattributed', 'passiveAux')),
     passiveVerbs: new Set(phrases('unattributed', 'passiveVerbs')),
