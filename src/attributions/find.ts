@@ -198,7 +198,9 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
-    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
+    // (`... of “New York values,” saying ...`: the comma sits inside the closing mark.)
+    const commaQuote = !!prev && QUOTE_MARKS.test(prev.w) && toks[i - 2]?.w === ',';
+    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || commaQuote || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).

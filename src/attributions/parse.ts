@@ -132,6 +132,8 @@ function trimSource(toks: readonly Tok[], a: number, b: number): [number, number
   for (;;) {
     if (a < b && (lex.fillers.has(toks[a].w) || toks[a].w === ',' || (toks[a].w === 'with' && /ing$/.test(toks[b]?.w ?? '')))) a++;
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
+    // `an electorate in which 67 percent of voters say`: the relative opener is not part of the source.
+    else if (a + 2 < b && PREPOSITIONS.has(toks[a].w) && (toks[a + 1].w === 'which' || toks[a + 1].w === 'whom')) a += 2;
     else break;
   }
   // `Smith on Monday said`: drop the time; `a document filed Thursday` keeps it (it modifies the noun).
