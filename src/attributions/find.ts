@@ -28,7 +28,7 @@ export interface Unit {
 
 /** A place where an attribution may be anchored, before its parts are found. */
 export interface CueHit {
-  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question';
+  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question' | 'evidential';
   /** Token range of the cue itself. */
   a: number;
   b: number;
@@ -168,6 +168,15 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     }
     const prev = toks[i - 1];
     const next = toks[i + 1];
+    // `Smith seems to be leading`, `it appeared that ...`: an impression nobody is named as holding.
+    if (lex.evidential.has(t.w)) {
+      if (next && !next.q && (lex.evidentialNext.has(next.w) || (/ly$/.test(next.w) && next.w.length > 4))) {
+        let a = i;
+        while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+        out.push({ kind: 'evidential', a, b: i + 1 });
+      }
+      continue;
+    }
     // Agentless passive: `it has been reported that`, `X is said to`.
     if (lex.passiveVerbs.has(t.w) && prev && lex.passiveAux.has(prev.w) && !prev.q) {
       if (next && (next.w === 'that' || next.w === 'to')) {

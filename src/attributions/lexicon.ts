@@ -48,6 +48,9 @@ export interface Lexicon {
   particlesNotBefore: Set<string>;
   particlesNotAfter: Set<string>;
   adverbs: Set<string>;
+  /** `seems`, `appeared`: evidential verbs, and the words after which they report. */
+  evidential: Set<string>;
+  evidentialNext: Set<string>;
   passiveAux: Set<string>;
   passiveVerbs: Set<string>;
   auxiliaries: Set<string>;
@@ -131,6 +134,8 @@ export function lexicon(): Lexicon {
     particlesNotBefore: new Set(phrases('particles', 'notBefore')),
     particlesNotAfter: new Set(phrases('particles', 'notAfter')),
     adverbs: new Set(phrases('unattributed', 'adverbs')),
+    evidential: new Set(phrases('evidential', 'verbs')),
+    evidentialNext: new Set(phrases('evidential', 'next')),
     passiveAux: new Set(phrases('unattributed', 'passiveAux')),
     passiveVerbs: new Set(phrases('unattributed', 'passiveVerbs')),
     auxiliaries: new Set(phrases('auxiliaries', 'words')),

@@ -310,6 +310,23 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     if (!content) return undefined;
     return { source: null, cue, content: [content], kind: 'indirect', unattributed: true, final: false };
   }
+  if (hit.kind === 'evidential') {
+    // The subject and the complement are the content (`Each skater | to be honing her style`); `it` is a placeholder.
+    const cue = span(text, toks, hit.a, hit.b)!;
+    const [la, lb] = trimSource(toks, scanLeft(toks, hit.a), hit.a);
+    const before = lb - la === 1 && toks[la].w === 'it' ? null : span(text, toks, la, lb);
+    let stop = end;
+    for (let j = hit.b + 1; j < end - 1; j++) {
+      if (toks[j].w === ',' && !toks[j].q && TRAILING_CLAUSE.has(toks[j + 1].w)) {
+        stop = j;
+        break;
+      }
+    }
+    const after = stop > hit.b ? sub(text, toks[hit.b].s, stop < end ? toks[stop].s : unit.end) : null;
+    if (!after) return undefined;
+    const content = [before, after].filter((x): x is Sub => !!x);
+    return { source: null, cue, content, kind: 'belief', unattributed: true, final: false };
+  }
   if (hit.kind === 'passive') {
     const cue = span(text, toks, hit.a, hit.b)!;
     const before = hit.a > 0 && toks[hit.a - 1].w === 'it' && hit.a - 1 === scanLeft(toks, hit.a) ? null : span(text, toks, scanLeft(toks, hit.a), hit.a);

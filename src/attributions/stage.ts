@@ -195,11 +195,13 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
     for (;;) {
       const units = paraUnits[p];
       if (u >= units.length) {
-        // Only an unclosed quotation at the paragraph end carries on into the next paragraph.
+        // An unclosed quotation at the paragraph end carries on into the next paragraph; so does a
+        // closed one when the next paragraph is nothing but quotation, with no cue of its own.
         const qs = paraQuotes[p];
         const last = qs[qs.length - 1];
         const next = paraUnits[p + 1];
-        if (!last?.open || !next?.length || !QUOTE_MARKS.test(text[next[0].start])) break;
+        if (!next?.length || !QUOTE_MARKS.test(text[next[0].start])) break;
+        if (!last?.open && !quoteOnly(text, next)) break;
         p++;
         u = 0;
         continue;
@@ -212,6 +214,15 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
       u++;
     }
   }
+}
+
+/** A paragraph made only of quotations (every unit opens and closes with a mark), none of them with a cue. */
+function quoteOnly(text: string, units: readonly Unit[]): boolean {
+  return units.every((u) => {
+    let e = u.end;
+    while (e > u.start && /\s/.test(text[e - 1])) e--;
+    return QUOTE_MARKS.test(text[u.start]) && QUOTE_MARKS.test(text[e - 1]) && !findCues(u.toks).length;
+  });
 }
 
 function containsWord(hay: string, needle: string): boolean {
