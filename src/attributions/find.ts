@@ -206,6 +206,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     const objectNext = /s$/.test(t.w) && !!next && (afterQuote || next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
+    if (verb.asComplement && !asAhead(toks, i)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
     // (`... of “New York values,” saying ...`: the comma sits inside the closing mark.)
     const commaQuote = !!prev && QUOTE_MARKS.test(prev.w) && toks[i - 2]?.w === ',';
@@ -235,6 +236,16 @@ function takesParticle(toks: readonly Tok[], i: number): boolean {
   const n = toks[i + 1];
   if (!p || p.q || !lex.particles.has(p.w) || !n || (!isWord(n) && !n.q)) return false;
   return !lex.particlesNotBefore.has(n.w) && !/^\d/.test(n.w);
+}
+
+/** `as` within a short object after token `i`, with no clause boundary in between (`sees Smith as a threat`). */
+function asAhead(toks: readonly Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length && j <= i + 8; j++) {
+    const t = toks[j];
+    if (t.w === 'as' && !t.q) return j > i + 1;
+    if (!isWord(t) || lexicon().clauseBreaks.has(t.w)) return false;
+  }
+  return false;
 }
 
 /** `with 30 percent of voters saying ...`: an -ing cue whose subject follows `with`. */

@@ -18,6 +18,8 @@ export interface CueVerb {
   optionalParticles?: string[];
   /** Words after which the form is not a cue (`did not respond to` a request). */
   notBefore?: string[];
+  /** Reports only with `as` after its object (`sees Smith as a threat`, `portrayed him as weak`). */
+  asComplement?: boolean;
 }
 
 /** A channel and the phrases or cue lemmas that reveal it. */
@@ -97,6 +99,7 @@ function addVerbs(map: Map<string, CueVerb>, list: unknown, cls: CueVerb['class'
     if (v.particle !== undefined) entry.particle = typeof v.particle === 'string' ? [v.particle] : words('cues.json', v.particle, `${lemma}.particle`);
     if (v.quoteOnly === true) entry.quoteOnly = true;
     if (v.optionalParticles !== undefined) entry.optionalParticles = words('cues.json', v.optionalParticles, `${lemma}.optionalParticles`);
+    if (v.asComplement === true) entry.asComplement = true;
     if (v.notBefore !== undefined) entry.notBefore = words('cues.json', v.notBefore, `${lemma}.notBefore`);
     for (const f of [lemma, ...forms]) if (!map.has(f)) map.set(f, entry);
   }

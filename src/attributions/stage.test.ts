@@ -235,3 +235,10 @@ test('a paragraph of quotation alone continues the quote before it', () => {
   const a = one('“The tide came in fast,” Velden said. “We had minutes.”\n“Then the lights went out.”');
   assert.deepEqual(contents(a), ['“The tide came in fast,”', '“We had minutes.”', '“Then the lights went out.”']);
 });
+
+test('verbs of construal report only with as after their object', () => {
+  const a = one('Dock workers see the new contract as a betrayal.');
+  assert.equal(a.cue.text, 'see');
+  assert.equal(a.source?.text, 'Dock workers');
+  assert.deepEqual(run('Dock workers see the new cranes from the quay.'), []);
+});
