@@ -207,6 +207,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
     if (verb.asComplement && !asAhead(toks, i)) continue;
+    if (verb.clauseOnly && !/(ed|ing)$/.test(t.w) && !(next && (next.q || next.w === 'that' || next.w === ':' || (next.w === ',' && toks[i + 2]?.q))) && !toks.slice(Math.max(0, i - 3), i).some((x) => x.q)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
     // (`... of “New York values,” saying ...`: the comma sits inside the closing mark.)
     const commaQuote = !!prev && QUOTE_MARKS.test(prev.w) && toks[i - 2]?.w === ',';

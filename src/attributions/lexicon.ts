@@ -20,6 +20,8 @@ export interface CueVerb {
   notBefore?: string[];
   /** Reports only with `as` after its object (`sees Smith as a threat`, `portrayed him as weak`). */
   asComplement?: boolean;
+  /** Bare and -s forms report only next to `that`, a colon or a quotation (`states that`, not `battleground states`). */
+  clauseOnly?: boolean;
 }
 
 /** A channel and the phrases or cue lemmas that reveal it. */
@@ -100,6 +102,7 @@ function addVerbs(map: Map<string, CueVerb>, list: unknown, cls: CueVerb['class'
     if (v.quoteOnly === true) entry.quoteOnly = true;
     if (v.optionalParticles !== undefined) entry.optionalParticles = words('cues.json', v.optionalParticles, `${lemma}.optionalParticles`);
     if (v.asComplement === true) entry.asComplement = true;
+    if (v.clauseOnly === true) entry.clauseOnly = true;
     if (v.notBefore !== undefined) entry.notBefore = words('cues.json', v.notBefore, `${lemma}.notBefore`);
     for (const f of [lemma, ...forms]) if (!map.has(f)) map.set(f, entry);
   }
