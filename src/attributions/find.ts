@@ -102,13 +102,25 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
   return out;
 }
 
+/** More `(` than `)` in `text[start, end)`. */
+function unbalanced(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Groups a paragraph's sentences into units so that no quotation is split between units. */
 export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[], text = ''): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
     // A sentence cannot start in lower case: the splitter broke after an abbreviation (`Sen. Paul (R-Ky.) said`).
-    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '')) prev.end = s.end;
+    // Nor inside parentheses (`Rep. Lee (D-N.C.) said`).
+    if (prev && (/^\p{Ll}/u.test(text[s.start] ?? '') || unbalanced(text, prev.start, prev.end))) prev.end = s.end;
     else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) {
       // The splitter cut before a closing mark (`...Deal.'' Mr. Smith said`): move the cut after the mark.
       const q = quotes.find((x) => x.start < prev.end && x.end > prev.end && !x.open)!;

@@ -118,7 +118,7 @@ function scanRight(toks: readonly Tok[], i: number, max = MAX_SOURCE): number {
 
 /** A name-like phrase: capitalised words, possibly joined by of/the/for/and. */
 function nameLike(toks: readonly Tok[], a: number, b: number): boolean {
-  if (b <= a || b - a > 8 || !toks[a].cap) return false;
+  if (b <= a || b - a > 12 || !toks[a].cap) return false;
   for (let k = a; k < b; k++) {
     const t = toks[k];
     if (!(t.cap || ['of', 'the', 'for', 'and', 'de', 'al', '.', '(', ')'].includes(t.w) || /^\d/.test(t.w))) return false;
@@ -389,7 +389,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || DASHES.has(before.w))) {
     const app = before.w === ',' ? apposition(toks, srcA - 1) : DASHES.has(before.w) ? dashAside(toks, srcA - 1) : undefined;
     if (app !== undefined) {
-      source = span(text, toks, app, srcA - 1);
+      source = span(text, toks, app, before.w === ',' ? appositionEnd(toks, app, srcA - 1) : srcA - 1);
       srcA = app;
     } else {
       // Inverted: `"...," said Smith` or `..., said the ministry, citing ...`.
@@ -618,6 +618,35 @@ function apposition(toks: readonly Tok[], comma: number): number | undefined {
     k = k1;
   }
   return undefined;
+}
+
+/** Words that open a comma-set aside that is not a description of the source (`Smith, however, said`). */
+const ASIDE_OPENERS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'meanwhile', 'too', 'however', 'though', 'also', 'instead', 'again', 'once', 'still', 'now', 'then', 'for', 'in', 'on', 'at', 'after', 'before', 'during', 'like', 'unlike', 'as', 'with', 'without', 'by', 'from', 'among', 'despite', 'speaking', 'clearly', 'perhaps', 'apparently', 'not']);
+
+/**
+ * `Smith, the mayor, who ..., said`: the source is the head and its descriptions (`Smith, the mayor`);
+ * a relative clause, a participle or an adverbial set off by commas is left out.
+ */
+function appositionEnd(toks: readonly Tok[], a: number, b: number): number {
+  let end = a;
+  let k = a;
+  while (k < b) {
+    let j = k;
+    let depth = 0;
+    while (j < b && !(toks[j].w === ',' && depth === 0)) {
+      if (toks[j].w === '(') depth++;
+      else if (toks[j].w === ')') depth = Math.max(0, depth - 1);
+      j++;
+    }
+    if (k > a) {
+      const first = toks[k];
+      const aside = !first || ASIDE_OPENERS.has(first.w) || (!first.cap && /(ing|ed|ly)$/.test(first.w) && first.w.length > 4);
+      if (aside) break;
+    }
+    end = j;
+    k = j + 1;
+  }
+  return end;
 }
 
 const DASHES = new Set(['—', '–', '-']);

@@ -242,3 +242,9 @@ test('verbs of construal report only with as after their object', () => {
   assert.equal(a.source?.text, 'Dock workers');
   assert.deepEqual(run('Dock workers see the new cranes from the quay.'), []);
 });
+
+test('a source before its cue keeps its descriptions but not a relative clause or an aside', () => {
+  assert.equal(one('Ilse Marant, a harbour pilot, who has worked the port for years, said the pumps failed.').source?.text, 'Ilse Marant, a harbour pilot');
+  assert.equal(one('Marant, however, said the pumps failed.').source?.text, 'Marant');
+  assert.equal(one('Rep. Ola Finch (D-N.C.), who chairs the panel, said the pumps failed.').source?.text, 'Rep. Ola Finch (D-N.C.)');
+});
