@@ -368,6 +368,11 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   // A relative pronoun right before the cue is the source (`voters who said`).
   if (srcA < a && (toks[a - 1].w === 'who' || toks[a - 1].w === 'which')) srcA = a - 1;
   let [sa, sb] = trimSource(toks, srcA, a);
+  // `Her directors and advisers said`, `current and former aides said`: a coordinated subject stays whole.
+  if (sa === srcA && sb > sa && toks[sa - 1]?.w === 'and' && !toks[sa - 1].q) {
+    const la = coordinatedStart(text, toks, sa - 1);
+    if (la !== undefined) sa = srcA = la;
+  }
   // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
   if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w) && !(toks[sa].w === 'about' && /^\d/.test(toks[sa + 1].w))) return undefined;
   let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
@@ -540,6 +545,25 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;
+}
+
+/**
+ * Where the first conjunct before `and` (token `and`) starts, when it is a short noun phrase at a clause
+ * start (checked by part-of-speech tags, so `Smith won Iowa and aides said` stays apart); else undefined.
+ */
+function coordinatedStart(text: string, toks: readonly Tok[], and: number): number | undefined {
+  const lex = lexicon();
+  let j = and - 1;
+  while (j >= 0 && and - j <= 6 && isWord(toks[j]) && !toks[j].q && !lex.clauseBreaks.has(toks[j].w)) j--;
+  const start = j + 1;
+  if (start >= and) return undefined;
+  const opener = toks[j];
+  if (opener && !(opener.w === ',' || opener.w === ';' || opener.q || opener.w === 'that' || lex.fillers.has(opener.w))) return undefined;
+  let [a] = trimSource(toks, start, and);
+  if (a >= and) return undefined;
+  const w = wink();
+  const pos = w.readDoc(text.slice(toks[a].s, toks[and - 1].e)).tokens().out(w.its.pos) as string[];
+  return pos.every((p) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PUNCT', 'ADP', 'CCONJ'].includes(p)) && pos.some((p) => p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'ADJ') ? a : undefined;
 }
 
 /**

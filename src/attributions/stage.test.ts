@@ -248,3 +248,8 @@ test('a source before its cue keeps its descriptions but not a relative clause o
   assert.equal(one('Marant, however, said the pumps failed.').source?.text, 'Marant');
   assert.equal(one('Rep. Ola Finch (D-N.C.), who chairs the panel, said the pumps failed.').source?.text, 'Rep. Ola Finch (D-N.C.)');
 });
+
+test('a coordinated subject stays whole, a coordinated clause does not', () => {
+  assert.equal(one('Her directors and advisers said the count was fair.').source?.text, 'Her directors and advisers');
+  assert.equal(one('Velden won the vote and aides said the count was fair.').source?.text, 'aides');
+});
