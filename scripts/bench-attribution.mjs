@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Scores the attributions@1 stage on PolNeAR (brat standoff: Source / Cue / Content spans).
-// Usage: node scripts/bench-attribution.mjs [dev|train] [--errors ROLE]
+// Usage: node scripts/bench-attribution.mjs [dev|train | --split dev|train] [--errors ROLE]
 // Matching, per role, each gold span matched at most once:
 //   exact   = the same fragments after normalising both sides the same way: fragments separated only
 //             by whitespace are merged (brat splits a content at sentence and paragraph breaks), and
@@ -18,7 +18,8 @@ import { annotate } from '../dist/analyze.js';
 import { findAttributions } from '../dist/attributions/stage.js';
 
 const root = path.resolve(process.cwd(), '../shared/eval/polnear');
-const split = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dev';
+const splitIdx = process.argv.indexOf('--split');
+const split = splitIdx > 0 ? process.argv[splitIdx + 1] : process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dev';
 const errIdx = process.argv.indexOf('--errors');
 const showErrors = errIdx > 0 ? process.argv[errIdx + 1] : undefined;
 if (!existsSync(path.join(root, split))) {

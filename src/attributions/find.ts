@@ -28,7 +28,7 @@ export interface Unit {
 
 /** A place where an attribution may be anchored, before its parts are found. */
 export interface CueHit {
-  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question';
+  kind: 'verb' | 'prep' | 'adverb' | 'passive' | 'question' | 'evidential';
   /** Token range of the cue itself. */
   a: number;
   b: number;
@@ -155,14 +155,35 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
   return out;
 }
 
+/** More `(` than `)` in `text[start, end)`. */
+function unbalanced(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Groups a paragraph's sentences into units so that no quotation is split between units. */
 export function unitsOf(sentences: ReadonlyArray<{ start: number; end: number }>, quotes: readonly Quote[], text = ''): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
     // A sentence cannot start in lower case: the splitter broke after an abbreviation (`Sen. Paul (R-Ky.) said`).
-    if (prev && /^\p{Ll}/u.test(text[s.start] ?? '')) prev.end = s.end;
-    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) prev.end = s.end;
+    // Nor inside parentheses (`Rep. Lee (D-N.C.) said`).
+    if (prev && (/^\p{Ll}/u.test(text[s.start] ?? '') || unbalanced(text, prev.start, prev.end))) prev.end = s.end;
+    else if (prev && quotes.some((q) => q.start < prev.end && q.end > prev.end && !q.open)) {
+      // The splitter cut before a closing mark (`...Deal.'' Mr. Smith said`): move the cut after the mark.
+      const q = quotes.find((x) => x.start < prev.end && x.end > prev.end && !x.open)!;
+      let at = q.end;
+      while (at < s.end && /\s/.test(text[at] ?? '')) at++;
+      if (text && q.end <= s.start + 2 && at < s.end && /^[\s"'”»’]*$/.test(text.slice(s.start, q.end))) {
+        prev.end = q.end;
+        out.push({ start: at, end: s.end });
+      } else prev.end = s.end;
+    }
     else if (prev && quotes.some((q) => q.open && q.start < prev.end && q.end >= s.start)) prev.end = s.end;
     else out.push({ start: s.start, end: s.end });
   }
@@ -215,6 +236,15 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     }
     const prev = toks[i - 1];
     const next = toks[i + 1];
+    // `Smith seems to be leading`, `it appeared that ...`: an impression nobody is named as holding.
+    if (lex.evidential.has(t.w)) {
+      if (next && !next.q && (lex.evidentialNext.has(next.w) || (/ly$/.test(next.w) && next.w.length > 4))) {
+        let a = i;
+        while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+        out.push({ kind: 'evidential', a, b: i + 1 });
+      }
+      continue;
+    }
     // Agentless passive: `it has been reported that`, `X is said to`.
     if (lex.passiveVerbs.has(t.w) && prev && lex.passiveAux.has(prev.w) && !prev.q) {
       if (next && (next.w === 'that' || next.w === 'to')) {
@@ -244,8 +274,12 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     const objectNext = /s$/.test(t.w) && !!next && (afterQuote || next.q || next.cap || CLAUSE_NEXT.has(next.w)) && prev?.w !== 'united';
     if (verb.nounlike && !/ed$/.test(t.w) && !objectNext && prev?.cap && !['he', 'she', 'they', 'we', 'i', 'it'].includes(prev.w)) continue;
     if (verb.notBefore && next && verb.notBefore.includes(next.w)) continue;
+    if (verb.asComplement && !asAhead(toks, i)) continue;
+    if (verb.clauseOnly && !/(ed|ing)$/.test(t.w) && !(next && (next.q || next.w === 'that' || next.w === ':' || (next.w === ',' && toks[i + 2]?.q))) && !toks.slice(Math.max(0, i - 3), i).some((x) => x.q)) continue;
     // An -ing form reports only as a clause of its own: `, saying`, `and adding`, `was telling`.
-    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
+    // (`... of “New York values,” saying ...`: the comma sits inside the closing mark.)
+    const commaQuote = !!prev && QUOTE_MARKS.test(prev.w) && toks[i - 2]?.w === ',';
+    if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || commaQuote || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).
@@ -258,10 +292,29 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (verb.nounlike && !/(ed|ing)$/.test(t.w) && (!prev || !isWord(prev))) continue;
     // Verbs that report only right next to a quotation (`"...," she continued`, `Hannity started: "..."`).
     if (verb.quoteOnly && !toks.slice(Math.max(0, i - 3), i + 3).some((x) => x.q)) continue;
-    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w));
+    const particle = verb.particle || (next && verb.optionalParticles?.includes(next.w)) || (!lex.particlesNotAfter.has(verb.lemma) && takesParticle(toks, i + 1));
     out.push({ kind: 'verb', a: i, b: particle ? i + 2 : i + 1, verb });
   }
   return out;
+}
+
+/** `said of Smith`, `warned against`, `asked about the plan`: a preposition whose object follows (not `about 40`, `on Monday`). */
+function takesParticle(toks: readonly Tok[], i: number): boolean {
+  const lex = lexicon();
+  const p = toks[i];
+  const n = toks[i + 1];
+  if (!p || p.q || !lex.particles.has(p.w) || !n || (!isWord(n) && !n.q)) return false;
+  return !lex.particlesNotBefore.has(n.w) && !/^\d/.test(n.w);
+}
+
+/** `as` within a short object after token `i`, with no clause boundary in between (`sees Smith as a threat`). */
+function asAhead(toks: readonly Tok[], i: number): boolean {
+  for (let j = i + 1; j < toks.length && j <= i + 8; j++) {
+    const t = toks[j];
+    if (t.w === 'as' && !t.q) return j > i + 1;
+    if (!isWord(t) || lexicon().clauseBreaks.has(t.w)) return false;
+  }
+  return false;
 }
 
 /** `with 30 percent of voters saying ...`: an -ing cue whose subject follows `with`. */

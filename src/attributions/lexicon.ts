@@ -18,6 +18,10 @@ export interface CueVerb {
   optionalParticles?: string[];
   /** Words after which the form is not a cue (`did not respond to` a request). */
   notBefore?: string[];
+  /** Reports only with `as` after its object (`sees Smith as a threat`, `portrayed him as weak`). */
+  asComplement?: boolean;
+  /** Bare and -s forms report only next to `that`, a colon or a quotation (`states that`, not `battleground states`). */
+  clauseOnly?: boolean;
 }
 
 /** A channel and the phrases or cue lemmas that reveal it. */
@@ -43,7 +47,14 @@ export interface Lexicon {
   /** First words of the prepositional cues, to skip the phrase test for other words. */
   prepositionalFirst: Set<string>;
   citing: string[][];
+  /** Prepositions taken into a verb cue (`said of`), and words after which they are not. */
+  particles: Set<string>;
+  particlesNotBefore: Set<string>;
+  particlesNotAfter: Set<string>;
   adverbs: Set<string>;
+  /** `seems`, `appeared`: evidential verbs, and the words after which they report. */
+  evidential: Set<string>;
+  evidentialNext: Set<string>;
   passiveAux: Set<string>;
   passiveVerbs: Set<string>;
   auxiliaries: Set<string>;
@@ -90,6 +101,8 @@ function addVerbs(map: Map<string, CueVerb>, list: unknown, cls: CueVerb['class'
     if (v.particle !== undefined) entry.particle = typeof v.particle === 'string' ? [v.particle] : words('cues.json', v.particle, `${lemma}.particle`);
     if (v.quoteOnly === true) entry.quoteOnly = true;
     if (v.optionalParticles !== undefined) entry.optionalParticles = words('cues.json', v.optionalParticles, `${lemma}.optionalParticles`);
+    if (v.asComplement === true) entry.asComplement = true;
+    if (v.clauseOnly === true) entry.clauseOnly = true;
     if (v.notBefore !== undefined) entry.notBefore = words('cues.json', v.notBefore, `${lemma}.notBefore`);
     for (const f of [lemma, ...forms]) if (!map.has(f)) map.set(f, entry);
   }
@@ -123,7 +136,12 @@ export function lexicon(): Lexicon {
     prepositional: phrases('prepositional', 'cues').map((x) => x.split(' ')),
     prepositionalFirst: new Set(phrases('prepositional', 'cues').map((x) => x.split(' ')[0])),
     citing: phrases('citing', 'cues').map((x) => x.split(' ')),
+    particles: new Set(phrases('particles', 'words')),
+    particlesNotBefore: new Set(phrases('particles', 'notBefore')),
+    particlesNotAfter: new Set(phrases('particles', 'notAfter')),
     adverbs: new Set(phrases('unattributed', 'adverbs')),
+    evidential: new Set(phrases('evidential', 'verbs')),
+    evidentialNext: new Set(phrases('evidential', 'next')),
     passiveAux: new Set(phrases('unattributed', 'passiveAux')),
     passiveVerbs: new Set(phrases('unattributed', 'passiveVerbs')),
     auxiliaries: new Set(phrases('auxiliaries', 'words')),

@@ -114,7 +114,7 @@ function scanRight(toks: readonly Tok[], i: number, max = MAX_SOURCE): number {
 
 /** A name-like phrase: capitalised words, possibly joined by of/the/for/and. */
 function nameLike(toks: readonly Tok[], a: number, b: number): boolean {
-  if (b <= a || b - a > 8 || !toks[a].cap) return false;
+  if (b <= a || b - a > 12 || !toks[a].cap) return false;
   for (let k = a; k < b; k++) {
     const t = toks[k];
     if (!(t.cap || ['of', 'the', 'for', 'and', 'de', 'al', '.', '(', ')'].includes(t.w) || /^\d/.test(t.w))) return false;
@@ -128,6 +128,8 @@ function trimSource(toks: readonly Tok[], a: number, b: number): [number, number
   for (;;) {
     if (a < b && (lex.fillers.has(toks[a].w) || toks[a].w === ',' || (toks[a].w === 'with' && /ing$/.test(toks[b]?.w ?? '')))) a++;
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
+    // `an electorate in which 67 percent of voters say`: the relative opener is not part of the source.
+    else if (a + 2 < b && PREPOSITIONS.has(toks[a].w) && (toks[a + 1].w === 'which' || toks[a + 1].w === 'whom')) a += 2;
     else break;
   }
   // `Smith on Monday said`: drop the time; `a document filed Thursday` keeps it (it modifies the noun).
@@ -148,6 +150,27 @@ function citing(text: string, toks: readonly Tok[], i: number): { via: Sub; end:
   const via = span(text, toks, a, b);
   if (!via) return undefined;
   return { via, end: b };
+}
+
+/**
+ * After an inverted source and its comma: where a description of the source running on to the sentence
+ * end stops (`end`, or a comma before a clause that reports again: `, who also said ...`); -1 when what
+ * follows is a new clause (`, adding ...`, `, but ...`, `, in a statement`) or a quotation.
+ */
+function appositionTail(toks: readonly Tok[], i: number, end: number): number {
+  const first = toks[i];
+  if (!first || first.q || (!isWord(first) && first.w !== '(')) return -1;
+  if (TRAILING_CLAUSE.has(first.w) || PREPOSITIONS.has(first.w) || ['and', 'or', 'which', 'when', 'if', 'so', 'then', 'not'].includes(first.w)) return -1;
+  if (!first.cap && /ing$/.test(first.w) && first.w.length > 4) return -1;
+  const lex = lexicon();
+  for (let j = i; j < end; j++) {
+    const t = toks[j];
+    if (t.q || (!t.cap && lex.verbs.get(t.w)?.class === 'speech' && !lex.verbs.get(t.w)?.nounlike)) {
+      for (let k = j - 1; k > i; k--) if (toks[k].w === ',') return k;
+      return -1;
+    }
+  }
+  return end;
 }
 
 /** Skips adverbials and listeners between a cue and its content; returns the content's first token. */
@@ -291,6 +314,23 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     if (!content) return undefined;
     return { source: null, cue, content: [content], kind: 'indirect', unattributed: true, final: false };
   }
+  if (hit.kind === 'evidential') {
+    // The subject and the complement are the content (`Each skater | to be honing her style`); `it` is a placeholder.
+    const cue = span(text, toks, hit.a, hit.b)!;
+    const [la, lb] = trimSource(toks, scanLeft(toks, hit.a), hit.a);
+    const before = lb - la === 1 && toks[la].w === 'it' ? null : span(text, toks, la, lb);
+    let stop = end;
+    for (let j = hit.b + 1; j < end - 1; j++) {
+      if (toks[j].w === ',' && !toks[j].q && TRAILING_CLAUSE.has(toks[j + 1].w)) {
+        stop = j;
+        break;
+      }
+    }
+    const after = stop > hit.b ? sub(text, toks[hit.b].s, stop < end ? toks[stop].s : unit.end) : null;
+    if (!after) return undefined;
+    const content = [before, after].filter((x): x is Sub => !!x);
+    return { source: null, cue, content, kind: 'belief', unattributed: true, final: false };
+  }
   if (hit.kind === 'passive') {
     const cue = span(text, toks, hit.a, hit.b)!;
     const before = hit.a > 0 && toks[hit.a - 1].w === 'it' && hit.a - 1 === scanLeft(toks, hit.a) ? null : span(text, toks, scanLeft(toks, hit.a), hit.a);
@@ -332,6 +372,11 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   // A relative pronoun right before the cue is the source (`voters who said`).
   if (srcA < a && (toks[a - 1].w === 'who' || toks[a - 1].w === 'which')) srcA = a - 1;
   let [sa, sb] = trimSource(toks, srcA, a);
+  // `Her directors and advisers said`, `current and former aides said`: a coordinated subject stays whole.
+  if (sa === srcA && sb > sa && toks[sa - 1]?.w === 'and' && !toks[sa - 1].q) {
+    const la = coordinatedStart(text, toks, sa - 1);
+    if (la !== undefined) sa = srcA = la;
+  }
   // A source phrase that opens with a preposition (`In a Telegram post`) is no subject: the cue is a noun.
   if (sb - sa > 1 && PREPOSITIONS.has(toks[sa].w) && !(toks[sa].w === 'about' && /^\d/.test(toks[sa + 1].w))) return undefined;
   let source: Sub | null = sa < sb ? span(text, toks, sa, sb) : null;
@@ -353,7 +398,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || DASHES.has(before.w))) {
     const app = before.w === ',' ? apposition(toks, srcA - 1) : DASHES.has(before.w) ? dashAside(toks, srcA - 1) : undefined;
     if (app !== undefined) {
-      source = span(text, toks, app, srcA - 1);
+      source = span(text, toks, app, before.w === ',' ? appositionEnd(toks, app, srcA - 1) : srcA - 1);
       srcA = app;
     } else {
       // Inverted: `"...," said Smith` or `..., said the ministry, citing ...`.
@@ -368,11 +413,12 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       } else {
         let stop = e;
         // An apposition running to the end of the sentence belongs to the source.
-        const opener = toks[e + 1]?.w ?? '';
-        if (toks[e]?.w === ',' && ['the', 'a', 'an', 'who', 'whose', 'which'].includes(opener) && !toks.slice(e + 1).some((t) => t.q) && !citing(text, toks, e)) {
+        // (`said Ann Lee, 31, a nurse from Ohio who ...`, `said Bo Ray, president of the union.`); not a
+        // clause attached after the source (`, adding ...`, `, but ...`, `, in a statement`).
+        if (toks[e]?.w === ',' && !citing(text, toks, e)) {
           const last = toks[end - 1];
-          const lastIdx = last && /[.!?]/.test(last.w) ? end - 1 : end;
-          if (lastIdx - e <= 20 && lastIdx > e + 1) stop = lastIdx;
+          const lastIdx = appositionTail(toks, e + 1, last && /[.!?]/.test(last.w) ? end - 1 : end);
+          if (lastIdx - e <= 40 && lastIdx > e + 1) stop = lastIdx;
         }
         source = span(text, toks, b, stop);
         tailStart = stop;
@@ -422,8 +468,9 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
       const quoted = toks[cs.start].q;
       // A quotation keeps its final stop, also when it runs on unclosed into the next paragraph.
       const unclosed = !toks.slice(cs.start + 1).some((t) => isQuoteMark(t));
-      // `X said Y, adding Z` / `..., but ...` / `..., applauding ...`: the content ends where a new clause
-      // is attached with a comma (a contrast, a time or reason clause, a participle).
+      // `X said Y, but ...`: the content ends where a contrast, time or reason clause is attached with a
+      // comma. A participle clause (`..., leaving him ...`) stays: annotators keep it inside the content,
+      // and `, adding Z` is cut by its own attribution.
       let stop = unit.end;
       // `Barkley, who said he votes Democratic, said ...`: a cue in a relative clause ends at its comma.
       const relative = source && /^(who|which)$/i.test(source.text) && toks[sa - 1]?.w === ',';
@@ -434,7 +481,7 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
           break;
         }
         if (toks[j].q || n.q || !(toks[j].w === ',' || toks[j].w === '–' || toks[j].w === '—')) continue;
-        if ((/ing$/.test(n.w) && !n.cap && n.w.length > 4) || TRAILING_CLAUSE.has(n.w)) {
+        if (TRAILING_CLAUSE.has(n.w)) {
           stop = toks[j].s;
           break;
         }
@@ -502,6 +549,25 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (via) draft.via = [via];
   if (recipient) draft.recipient = recipient;
   return draft;
+}
+
+/**
+ * Where the first conjunct before `and` (token `and`) starts, when it is a short noun phrase at a clause
+ * start (checked by part-of-speech tags, so `Smith won Iowa and aides said` stays apart); else undefined.
+ */
+function coordinatedStart(text: string, toks: readonly Tok[], and: number): number | undefined {
+  const lex = lexicon();
+  let j = and - 1;
+  while (j >= 0 && and - j <= 6 && isWord(toks[j]) && !toks[j].q && !lex.clauseBreaks.has(toks[j].w)) j--;
+  const start = j + 1;
+  if (start >= and) return undefined;
+  const opener = toks[j];
+  if (opener && !(opener.w === ',' || opener.w === ';' || opener.q || opener.w === 'that' || lex.fillers.has(opener.w))) return undefined;
+  let [a] = trimSource(toks, start, and);
+  if (a >= and) return undefined;
+  const w = wink();
+  const pos = w.readDoc(text.slice(toks[a].s, toks[and - 1].e)).tokens().out(w.its.pos) as string[];
+  return pos.every((p) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PUNCT', 'ADP', 'CCONJ'].includes(p)) && pos.some((p) => p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'ADJ') ? a : undefined;
 }
 
 /**
@@ -580,6 +646,35 @@ function apposition(toks: readonly Tok[], comma: number): number | undefined {
     k = k1;
   }
   return undefined;
+}
+
+/** Words that open a comma-set aside that is not a description of the source (`Smith, however, said`). */
+const ASIDE_OPENERS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'meanwhile', 'too', 'however', 'though', 'also', 'instead', 'again', 'once', 'still', 'now', 'then', 'for', 'in', 'on', 'at', 'after', 'before', 'during', 'like', 'unlike', 'as', 'with', 'without', 'by', 'from', 'among', 'despite', 'speaking', 'clearly', 'perhaps', 'apparently', 'not']);
+
+/**
+ * `Smith, the mayor, who ..., said`: the source is the head and its descriptions (`Smith, the mayor`);
+ * a relative clause, a participle or an adverbial set off by commas is left out.
+ */
+function appositionEnd(toks: readonly Tok[], a: number, b: number): number {
+  let end = a;
+  let k = a;
+  while (k < b) {
+    let j = k;
+    let depth = 0;
+    while (j < b && !(toks[j].w === ',' && depth === 0)) {
+      if (toks[j].w === '(') depth++;
+      else if (toks[j].w === ')') depth = Math.max(0, depth - 1);
+      j++;
+    }
+    if (k > a) {
+      const first = toks[k];
+      const aside = !first || ASIDE_OPENERS.has(first.w) || (!first.cap && /(ing|ed|ly)$/.test(first.w) && first.w.length > 4);
+      if (aside) break;
+    }
+    end = j;
+    k = j + 1;
+  }
+  return end;
 }
 
 const DASHES = new Set(['—', '–', '-']);

@@ -206,3 +206,50 @@ test('X said Y, according to Z: the according-to attribution covers the inner on
   assert.equal(inner.source?.text, 'The mayor');
   assert.deepEqual(contents(inner), ['the bridge would reopen']);
 });
+
+test('an inverted source keeps its description to the sentence end', () => {
+  const a = one('“The pumps failed twice,” said Ilse Marant, 54, a harbour pilot from Easton who has worked the port for years.');
+  assert.equal(a.source?.text, 'Ilse Marant, 54, a harbour pilot from Easton who has worked the port for years');
+  // A description cut off by a clause that reports again: the source stops at its comma.
+  const b = run('“It held,” said Tom Reve, the port director, who also said that the tugs were late.');
+  assert.equal(b[0].source?.text, 'Tom Reve, the port director');
+});
+
+test('a preposition whose object follows joins the cue, but not after say', () => {
+  assert.equal(one('The mayor warned against reopening the bridge before Friday.').cue.text, 'warned against');
+  assert.deepEqual(contents(one('The mayor warned against reopening the bridge before Friday.')), ['reopening the bridge before Friday']);
+  assert.equal(one('Velden said of the railings that they were rusted through.').cue.text, 'said');
+  assert.equal(one('Velden said on Monday that the railings were rusted.').cue.text, 'said');
+});
+
+test('seem and appear report an impression with no named holder', () => {
+  const a = one('The harbour board seemed to be losing patience with the contractor.');
+  assert.equal(a.cue.text, 'seemed');
+  assert.equal(a.source, null);
+  assert.equal(a.unattributed, true);
+  assert.deepEqual(contents(a), ['The harbour board', 'to be losing patience with the contractor']);
+  assert.deepEqual(run('The ferry appeared on the horizon at noon.'), []);
+});
+
+test('a paragraph of quotation alone continues the quote before it', () => {
+  const a = one('“The tide came in fast,” Velden said. “We had minutes.”\n“Then the lights went out.”');
+  assert.deepEqual(contents(a), ['“The tide came in fast,”', '“We had minutes.”', '“Then the lights went out.”']);
+});
+
+test('verbs of construal report only with as after their object', () => {
+  const a = one('Dock workers see the new contract as a betrayal.');
+  assert.equal(a.cue.text, 'see');
+  assert.equal(a.source?.text, 'Dock workers');
+  assert.deepEqual(run('Dock workers see the new cranes from the quay.'), []);
+});
+
+test('a source before its cue keeps its descriptions but not a relative clause or an aside', () => {
+  assert.equal(one('Ilse Marant, a harbour pilot, who has worked the port for years, said the pumps failed.').source?.text, 'Ilse Marant, a harbour pilot');
+  assert.equal(one('Marant, however, said the pumps failed.').source?.text, 'Marant');
+  assert.equal(one('Rep. Ola Finch (D-N.C.), who chairs the panel, said the pumps failed.').source?.text, 'Rep. Ola Finch (D-N.C.)');
+});
+
+test('a coordinated subject stays whole, a coordinated clause does not', () => {
+  assert.equal(one('Her directors and advisers said the count was fair.').source?.text, 'Her directors and advisers');
+  assert.equal(one('Velden won the vote and aides said the count was fair.').source?.text, 'aides');
+});

@@ -54,7 +54,7 @@ function choose(drafts: Draft[]): Draft[] {
   const weak = (d: Draft) => Number(d.verbClass === 'belief' || d.verbClass === 'weak');
   // `according to` first: what it covers may itself be an attribution (`X said Y, according to Z`).
   const prep = (d: Draft) => Number(d.kind !== 'according-to');
-  const order = [...drafts].sort((x, y) => prep(x) - prep(y) || Number(y.final) - Number(x.final) || weak(x) - weak(y) || x.cue.start - y.cue.start);
+  const order = [...drafts].sort((x, y) => prep(x) - prep(y) || weak(x) - weak(y) || Number(y.final) - Number(x.final) || x.cue.start - y.cue.start);
   const kept: Draft[] = [];
   for (const d of order) {
     // A coordinated clause (`..., and Smith said ...`) ends the content of the attribution before it.
@@ -125,10 +125,10 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
       const kept = choose(drafts);
       for (const d of kept) {
         if (d.inherit) {
-          // The speaker of this sentence's earlier attribution, else the clause's subject, else the paragraph's last speaker.
+          // The speaker of this sentence's earlier attribution, else the clause's subject, else the paragraph's last speaker;
+          // when none is found the cue and content still stand, with no source (the speaker is not named nearby).
           const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop();
           d.source = prev?.source ?? d.subjectGuess ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
-          if (!d.source) continue;
         }
         if (d.wantsPrevious || d.preferPrevious) {
           const prev = units[ui - 1];
@@ -195,11 +195,13 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
     for (;;) {
       const units = paraUnits[p];
       if (u >= units.length) {
-        // Only an unclosed quotation at the paragraph end carries on into the next paragraph.
+        // An unclosed quotation at the paragraph end carries on into the next paragraph; so does a
+        // closed one when the next paragraph is nothing but quotation, with no cue of its own.
         const qs = paraQuotes[p];
         const last = qs[qs.length - 1];
         const next = paraUnits[p + 1];
-        if (!last?.open || !next?.length || !QUOTE_MARKS.test(text[next[0].start])) break;
+        if (!next?.length || !QUOTE_MARKS.test(text[next[0].start])) break;
+        if (!last?.open && !quoteOnly(text, next)) break;
         p++;
         u = 0;
         continue;
@@ -212,6 +214,15 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
       u++;
     }
   }
+}
+
+/** A paragraph made only of quotations (every unit opens and closes with a mark), none of them with a cue. */
+function quoteOnly(text: string, units: readonly Unit[]): boolean {
+  return units.every((u) => {
+    let e = u.end;
+    while (e > u.start && /\s/.test(text[e - 1])) e--;
+    return QUOTE_MARKS.test(text[u.start]) && QUOTE_MARKS.test(text[e - 1]) && !findCues(u.toks).length;
+  });
 }
 
 function containsWord(hay: string, needle: string): boolean {
