@@ -565,7 +565,7 @@ function coordinatedStart(text: string, toks: readonly Tok[], and: number): numb
   if (opener && !(opener.w === ',' || opener.w === ';' || opener.q || opener.w === 'that' || lex.fillers.has(opener.w))) return undefined;
   let [a] = trimSource(toks, start, and);
   if (a >= and) return undefined;
-  const w = wink();
+  const w = winkTagger();
   const pos = w.readDoc(text.slice(toks[a].s, toks[and - 1].e)).tokens().out(w.its.pos) as string[];
   return pos.every((p) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PUNCT', 'ADP', 'CCONJ'].includes(p)) && pos.some((p) => p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'ADJ') ? a : undefined;
 }
