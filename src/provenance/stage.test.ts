@@ -50,3 +50,13 @@ test('two re-runs of one origin are siblings, but a copy of a copy that carries 
   const chain = siblingsOfOneOrigin([edge('W', 'A', 250), edge('W', 'C', 200), edge('A', 'C', 260)]);
   assert.equal(chain[2].kind, 'copy');
 });
+
+test('many re-runs of one wire story make one group whose reasons stay a short list', () => {
+  const records = Array.from({ length: 40 }, (_, i) =>
+    rec(`rerun-${i}.txt`, `${WIRE}\nOutlet ${i} adds a line of its own about the harbour.\nThis article contains reporting from The Associated Press`, '2025-03-04'),
+  );
+  const { report } = analyzeRecords(records);
+  const prov = report.corpus.provenance as Provenance;
+  assert.equal(prov.groups.length, 1, 'one source, however many re-runs');
+  assert.ok(prov.groups[0].reasons.length <= 2 * records.length * records.length, `reasons: ${prov.groups[0].reasons.length}`);
+});

@@ -146,9 +146,13 @@ export function buildProvenance(docs: readonly Document[], reuse: readonly Reuse
   const union = (x: string, y: string, why: string) => {
     const rx = find(x);
     const ry = find(y);
-    const merged = [...(reasons.get(rx) ?? []), ...(reasons.get(ry) ?? []), why];
-    if (rx !== ry) parent.set(ry, rx);
-    reasons.set(find(x), merged);
+    // Within one group the reason is added once; joining two groups keeps both lists (never the same list twice).
+    const merged = rx === ry ? [...(reasons.get(rx) ?? []), why] : [...(reasons.get(rx) ?? []), ...(reasons.get(ry) ?? []), why];
+    if (rx !== ry) {
+      parent.set(ry, rx);
+      reasons.delete(ry);
+    }
+    reasons.set(rx, merged);
   };
   for (const e of edges) if (e.kind === 'copy' || e.kind === 'same-origin') union(e.from, e.to, `${e.from} and ${e.to} share ${e.sharedWords} words of text`);
   const firstWithWire = new Map<string, string>();
