@@ -2,18 +2,11 @@ import type { Document } from '../core/document.js';
 import type { Claim } from './build.js';
 
 /** A claim as it appears in a group: where it is, what it says, who said it, through whom. */
-export interface GroupedClaim {
+export interface GroupedClaim extends Pick<Claim, 'low' | 'high' | 'value' | 'qualifier' | 'stated' | 'unit' | 'measure'> {
   doc: string;
   claim: string;
   start: number;
   end: number;
-  low: number | null;
-  high: number | null;
-  value?: number;
-  qualifier?: string;
-  stated?: string;
-  unit: string;
-  measure: string;
   subject: string;
   speaker: string;
   /** How the speaker said it (Telegram, statement, press conference), when the text says. */

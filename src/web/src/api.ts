@@ -4,8 +4,8 @@ import type { SourceProfile } from './analysis';
 // The shapes the API sends are the server's own types, imported for their types only.
 import type { Span } from '../../core/document.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { StorySummary } from '../../store/types.js';
-export type { Span, Diagnostic, StorySummary };
+import type { Page, SearchHit, StorySummary } from '../../store/types.js';
+export type { Span, Diagnostic, Page, SearchHit, StorySummary };
 
 export interface DocumentRow {
   id: string;
@@ -55,20 +55,6 @@ export interface StoredDocument {
   stories: { id: string; name: string }[];
 }
 
-export interface SearchHit {
-  id: string;
-  title?: string;
-  site?: string;
-  published?: string;
-  snippet: string;
-  excerpt?: string;
-  stories: { id: string; name: string }[];
-}
-
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
 
 export interface DiagnosticsPage {
   failures: Failure[];
