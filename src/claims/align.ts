@@ -148,17 +148,19 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
       // A figure dated a year or more before the report is another, earlier event ("31,000 killed in Bam in 2003").
       if (earlierEvent(c)) continue;
       const nat = c.subject.nationality ?? dominant ?? '';
-      const key = `${groupKey(c)}|${nat.toLowerCase()}`;
+      // A population belongs to its place: two towns' populations are not one disputed figure.
+      const where = c.family === 'population' && c.place ? c.place.text.toLowerCase() : '';
+      const key = `${groupKey(c)}|${nat.toLowerCase()}|${where}`;
       (buckets.get(key) ?? buckets.set(key, []).get(key)!).push({ doc: d, c });
     }
   }
   // Fold demonym buckets ("persons") into the single other person bucket of the same family and nationality.
   for (const key of [...buckets.keys()]) {
-    const [family, measure, cls, unit, nat] = key.split('|');
+    const [family, measure, cls, unit, nat, where] = key.split('|');
     if (cls !== 'persons') continue;
     const others = [...buckets.keys()].filter((k) => {
       const p = k.split('|');
-      return k !== key && p[0] === family && p[1] === measure && p[3] === unit && p[4] === nat && ['military', 'people'].includes(p[2]);
+      return k !== key && p[0] === family && p[1] === measure && p[3] === unit && p[4] === nat && p[5] === where && ['military', 'people'].includes(p[2]);
     });
     if (others.length === 1) {
       buckets.get(others[0])!.push(...buckets.get(key)!);
@@ -170,7 +172,7 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     const p = key.split('|');
     if (p[4] !== '') continue;
     const target = [...buckets.keys()]
-      .filter((k) => k !== key && k.split('|').slice(0, 4).join('|') === p.slice(0, 4).join('|'))
+      .filter((k) => k !== key && k.split('|').slice(0, 4).join('|') === p.slice(0, 4).join('|') && k.split('|')[5] === p[5])
       .sort((a, b) => buckets.get(b)!.length - buckets.get(a)!.length)[0];
     if (target) {
       buckets.get(target)!.push(...buckets.get(key)!);
@@ -180,7 +182,7 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
   const groups: ClaimGroup[] = [];
   let n = 0;
   for (const [key, items] of [...buckets].sort((a, b) => b[1].length - a[1].length)) {
-    const [family, measure, cls, unit] = key.split('|');
+    const [family, measure, cls, unit, , where] = key.split('|');
     // Display the nationality as the texts write it, not as the folded key.
     const nat = items.map((x) => x.c.subject.nationality).find(Boolean) ?? '';
     const claims: GroupedClaim[] = items.map(({ doc, c }) => ({
@@ -220,9 +222,10 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
     const documents = new Set(claims.map((c) => c.doc)).size;
     const disputed = relations.some((r) => r.relation === 'conflicts');
     // "territory gained", not "territory gained-territory": a measure named after its subject drops the repeat.
-    const what = cls === 'persons' ? 'people' : cls === '?' ? '' : cls;
+    const what = measure === 'population' || cls === '?' ? '' : cls === 'persons' ? 'people' : cls;
     const how = family === 'presence' ? 'present / deployed' : measure.replace(new RegExp(`-?\\b${what}\\b-?`), '').replace(/-/g, ' ') || measure;
-    const label = `${nat ? nat + ' ' : ''}${what} ${how}${unit !== 'count' ? ` (${unit})` : ''}`.replace(/\s+/g, ' ').trim();
+    const place = where ? items.find((x) => x.c.place)?.c.place?.text : undefined;
+    const label = `${nat ? nat + ' ' : ''}${what} ${how}${place ? ` of ${place}` : ''}${unit !== 'count' ? ` (${unit})` : ''}`.replace(/\s+/g, ' ').trim();
     groups.push({
       id: `g${++n}`,
       label,

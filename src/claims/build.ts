@@ -413,7 +413,7 @@ export function buildClaims(doc: Pick<Document, 'text' | 'layers' | 'records' | 
       speaker,
       ...readModality(sText, clauseText(text, sentence, q, measure)),
     };
-    const place = findPlace(doc, sentence, q, speaker.source);
+    const place = findPlace(doc, sentence, q, speaker.source) ?? (measure?.family === 'population' ? populationPlace(text, sentence, measure) : undefined);
     if (place) claim.place = place;
     if (eventT) claim.eventTime = { value: String(eventT.value), text: eventT.text, span: eventT.id };
     if (reportT) claim.reportTime = { value: String(reportT.value), text: reportT.text, span: reportT.id, from: 'text' };
@@ -503,3 +503,16 @@ function personKind(subject: Claim['subject']): 'thing' | 'crowd' | 'group' {
 }
 
 const THING_CLASSES = new Set(['buildings', 'vehicles', 'munitions']);
+
+// "Velm, a city of 400,000", "Qeshm has a population of", "the island's population of": the name a population belongs to.
+const POPULATION_OWNER = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?:,\s+(?:a|an|the)\b[^,]*|\s+(?:has|had|is)\s+(?:a|an|home)\b[^,]*|['’]s\s[^,]*)$/u;
+
+/** The place a population figure belongs to, named just before its trigger. */
+function populationPlace(text: string, sentence: { start: number; end: number }, trigger: { start: number }): Claim['place'] {
+  // A short window before the trigger keeps the match linear on pathological one-line texts.
+  const from = Math.max(sentence.start, trigger.start - 160);
+  const m = POPULATION_OWNER.exec(text.slice(from, trigger.start));
+  if (!m || CALENDAR_WORD.test(m[1])) return undefined;
+  const start = from + m.index;
+  return { text: m[1], scope: 'place', start, end: start + m[1].length };
+}

@@ -199,3 +199,13 @@ test('background figures are not compared with the story: earlier events, distan
   assert.ok(!groups.some((g) => g.key.measure === 'population'), '"killed ... in the city of Varn" is no population figure');
   assert.ok(!groups.some((g) => g.key.unit === 'km'), 'a distance is not a disputed figure');
 });
+
+test('populations of different places are different figures', async () => {
+  const { report } = await analyzeOne('towns.txt', [
+    'Velm, a city of 400,000 people, lies on the coast.',
+    'Corvin, a town of 12,000 people, was evacuated after the flood, officials said.',
+  ]);
+  const pops = ((report.corpus.claimGroups ?? []) as Array<{ key: { measure: string }; label: string; claims: unknown[] }>).filter((g) => g.key.measure === 'population');
+  assert.equal(pops.length, 2, pops.map((g) => g.label).join('; '));
+  assert.ok(pops.every((g) => g.claims.length === 1));
+});
