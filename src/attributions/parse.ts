@@ -283,7 +283,10 @@ function capChain(toks: readonly Tok[], k: number): number {
 export function kindOf(content: readonly Sub[]): AttributionKind {
   if (!content.length) return 'indirect';
   // Every part is a quotation: it opens with a mark and closes with one, or runs on unclosed.
-  const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && (QUOTE_MARKS.test(c.text[c.text.length - 1]) || !QUOTE_MARKS.test(c.text.slice(1))));
+  // (A doubled apostrophe is a straight double quote in wire copy.)
+  const opens = (t: string) => QUOTE_MARKS.test(t[0]) || t.startsWith("''");
+  const closes = (t: string) => QUOTE_MARKS.test(t[t.length - 1]) || t.endsWith("''");
+  const direct = content.every((c) => opens(c.text) && (closes(c.text) || !QUOTE_MARKS.test(c.text.slice(2))));
   if (direct) return 'direct';
   // A quotation of three words or more inside paraphrase makes it mixed; shorter ones are scare quotes.
   const quoted = content.some((c) => /["“«„][^"”»]*?\S+\s+\S+\s+\S+[^"”»]*["”»]/.test(c.text));

@@ -253,3 +253,9 @@ test('a coordinated subject stays whole, a coordinated clause does not', () => {
   assert.equal(one('Her directors and advisers said the count was fair.').source?.text, 'Her directors and advisers');
   assert.equal(one('Velden won the vote and aides said the count was fair.').source?.text, 'aides');
 });
+
+test("a doubled apostrophe quotes like a double mark: the quotation is direct and carries on", () => {
+  const a = one("''The tide came in fast,'' Velden said. ''We had minutes.''");
+  assert.equal(a.kind, 'direct');
+  assert.deepEqual(contents(a), ["''The tide came in fast,''", "''We had minutes.''"]);
+});
