@@ -134,6 +134,8 @@ function trimSource(toks: readonly Tok[], a: number, b: number): [number, number
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
     // `an electorate in which 67 percent of voters say`: the relative opener is not part of the source.
     else if (a + 2 < b && PREPOSITIONS.has(toks[a].w) && (toks[a + 1].w === 'which' || toks[a + 1].w === 'whom')) a += 2;
+    // `a plan which officials said ...`: the relative pronoun is the object; the words after it speak.
+    else if (a + 1 < b && (toks[a].w === 'which' || toks[a].w === 'whom')) a++;
     else break;
   }
   // `Smith on Monday said`: drop the time; `a document filed Thursday` keeps it (it modifies the noun).
