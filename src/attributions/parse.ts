@@ -1,4 +1,4 @@
-import { QUOTE_MARKS, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
+import { QUOTE_MARKS, matchPhrase, questionAt, type CueHit, type Tok, type Unit } from './find.js';
 import { lexicon } from './lexicon.js';
 import { wink } from '../language/wink.js';
 
@@ -309,10 +309,15 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (hit.kind === 'question') {
     // The question runs to the next comma or colon: `When asked whether X, Smith said ...`.
     const cue = span(text, toks, hit.a, hit.b)!;
-    let e = hit.b;
-    while (e < end && toks[e].w !== ',' && toks[e].w !== ':' && !(toks[e].q && e > hit.b)) e++;
-    const content = span(text, toks, hit.b, e);
+    const qa = questionAt(toks, hit.b);
+    const from = qa >= 0 ? qa : hit.b;
+    // `Asked by a reporter whether ...`: the asker is named after `by`.
+    const asker = toks[hit.b]?.w === 'by' && from > hit.b + 1 ? span(text, toks, hit.b + 1, from) : null;
+    let e = from;
+    while (e < end && toks[e].w !== ',' && toks[e].w !== ':' && !(toks[e].q && e > from)) e++;
+    const content = span(text, toks, from, e);
     if (!content) return undefined;
+    if (asker) return { source: asker, cue, content: [content], kind: 'indirect', final: false };
     return { source: null, cue, content: [content], kind: 'indirect', unattributed: true, final: false };
   }
   if (hit.kind === 'evidential') {

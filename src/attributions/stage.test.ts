@@ -259,3 +259,11 @@ test("a doubled apostrophe quotes like a double mark: the quotation is direct an
   assert.equal(a.kind, 'direct');
   assert.deepEqual(contents(a), ["''The tide came in fast,''", "''We had minutes.''"]);
 });
+
+test('a question introduced after a short adverbial, with its asker after by', () => {
+  const list = run('Asked by a reporter whether the bridge was safe, Velden said it was.');
+  assert.equal(list[0].cue.text, 'Asked');
+  assert.equal(list[0].source?.text, 'a reporter');
+  assert.deepEqual(contents(list[0]), ['whether the bridge was safe']);
+  assert.deepEqual(contents(run('Asked during a briefing why the ferry was late, Velden said the tide was low.')[0]), ['why the ferry was late']);
+});
