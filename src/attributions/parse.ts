@@ -368,6 +368,14 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const verb = hit.verb!;
   let a = hit.a;
   while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+  // `went on to say`, `declined to comment`: the governing verb and `to` join the cue, with its auxiliaries.
+  if (a === hit.a && toks[a - 1]?.w === 'to' && !toks[a - 1].q) {
+    const cat = lex.catenatives.find((c) => c.length <= a - 1 && matchPhrase(toks, a - 1 - c.length, c) === a - 1);
+    if (cat) {
+      a -= 1 + cat.length;
+      while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+    }
+  }
   let b = hit.b;
   for (const p of [['in', 'a', 'statement'], ['in', 'a', 'written', 'statement']]) {
     const m = matchPhrase(toks, b, p);

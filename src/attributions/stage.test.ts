@@ -267,3 +267,9 @@ test('a question introduced after a short adverbial, with its asker after by', (
   assert.deepEqual(contents(list[0]), ['whether the bridge was safe']);
   assert.deepEqual(contents(run('Asked during a briefing why the ferry was late, Velden said the tide was low.')[0]), ['why the ferry was late']);
 });
+
+test('a governing verb and its to join the reporting verb in the cue', () => {
+  const a = one('Velden went on to say that the pumps had failed twice.');
+  assert.equal(a.cue.text, 'went on to say');
+  assert.equal(a.source?.text, 'Velden');
+});
