@@ -33,8 +33,11 @@ export interface Draft {
   verbClass?: 'speech' | 'belief' | 'weak';
   /** `..., adding ...`: the source is that of the attribution before it in the sentence. */
   inherit?: boolean;
-  /** For `inherit`: the clause's grammatical subject, used when no earlier attribution supplies a source. */
-  subjectGuess?: Sub;
+  /**
+   * For `inherit`: the clause's grammatical subject, used when no earlier attribution supplies a source.
+   * A function, so the tagger runs only when it is needed.
+   */
+  subjectGuess?: () => Sub | null;
   /** Where this attribution's clause starts (`, and` before its source): earlier content stops there. */
   clauseStart?: number;
 }
@@ -397,16 +400,19 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   let final = false;
   let inverted = false;
   let inherit = false;
-  let subjectGuess: Sub | null = null;
+  let subjectGuess: (() => Sub | null) | undefined;
   let tailStart = b;
   let via: Sub | undefined;
   const before = toks[srcA - 1];
   const ing = /ing$/.test(toks[hit.a].w);
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
-    const subj = subjectOf(toks);
     // Kept aside: the stage prefers the source of the attribution this clause continues.
-    subjectGuess = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
+    const to = a;
+    subjectGuess = () => {
+      const subj = subjectOf(toks);
+      return taggedSubject(text, toks[0]?.s ?? unit.start, toks[to].s) ?? (subj && subj[1] < to ? span(text, toks, subj[0], subj[1]) : null);
+    };
     inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || DASHES.has(before.w))) {

@@ -134,7 +134,7 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
           // The speaker of this sentence's earlier attribution, else the clause's subject, else the paragraph's last speaker;
           // when none is found the cue and content still stand, with no source (the speaker is not named nearby).
           const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop();
-          d.source = prev?.source ?? d.subjectGuess ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
+          d.source = prev?.source ?? d.subjectGuess?.() ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
         }
         if (d.wantsPrevious || d.preferPrevious) {
           const prev = units[ui - 1];
