@@ -354,6 +354,12 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     // `according to the AP and television networks`: a coordinated source stays whole.
     let sb = scanRight(toks, hit.b);
     while (toks[sb]?.w === 'and' && !toks[sb + 1]?.q && sb - hit.b < MAX_SOURCE) sb = scanRight(toks, sb + 1);
+    // `..., according to John Weaver, a Republican strategist.`: at the sentence end the description belongs to the source.
+    if (hit.a > 0 && toks[hit.a - 1].w === ',' && toks[sb]?.w === ',' && !citing(text, toks, sb)) {
+      const last = toks[end - 1];
+      const stop = appositionTail(toks, sb + 1, last && /[.!?]/.test(last.w) ? end - 1 : end);
+      if (stop > sb + 1 && stop - sb <= 40) sb = stop;
+    }
     const source = span(text, toks, hit.b, sb);
     if (!source) return undefined;
     let after = sb;

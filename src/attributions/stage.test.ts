@@ -273,3 +273,9 @@ test('a governing verb and its to join the reporting verb in the cue', () => {
   assert.equal(a.cue.text, 'went on to say');
   assert.equal(a.source?.text, 'Velden');
 });
+
+test('according to X, a description, at the sentence end: the description belongs to the source', () => {
+  const a = one('The pumps failed twice, according to Ilse Marant, a harbour pilot.');
+  assert.equal(a.source?.text, 'Ilse Marant, a harbour pilot');
+  assert.deepEqual(contents(a), ['The pumps failed twice']);
+});
