@@ -258,7 +258,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     const verb = lex.verbs.get(t.w);
     if (!verb) continue;
     // `When asked whether ...`, `Asked about ...`, `was asked if ...`: a question whose asker goes unnamed.
-    if (verb.lemma === 'ask' && t.w === 'asked' && (!prev || prev.w === 'when' || prev.w === 'if' || prev.w === ',' || lex.passiveAux.has(prev.w)) && next && QUESTION_WORDS.has(next.w)) {
+    // (`Asked by a reporter whether ...`, `Asked Tuesday about ...`: a short adverbial may come first.)
+    if (verb.lemma === 'ask' && t.w === 'asked' && (!prev || prev.w === 'when' || prev.w === 'if' || prev.w === ',' || lex.passiveAux.has(prev.w)) && questionAt(toks, i + 1) >= 0) {
       out.push({ kind: 'question', a: lex.passiveAux.has(prev?.w ?? '') ? i - 1 : i, b: i + 1 });
       continue;
     }
@@ -305,6 +306,17 @@ function takesParticle(toks: readonly Tok[], i: number): boolean {
   const n = toks[i + 1];
   if (!p || p.q || !lex.particles.has(p.w) || !n || (!isWord(n) && !n.q)) return false;
   return !lex.particlesNotBefore.has(n.w) && !/^\d/.test(n.w);
+}
+
+/** Where the question after `asked` starts: the next token, or a question word after a short adverbial; -1 if none. */
+export function questionAt(toks: readonly Tok[], i: number): number {
+  if (toks[i] && !toks[i].q && QUESTION_WORDS.has(toks[i].w) && (toks[i].w !== 'by' || !isWord(toks[i + 1]))) return i;
+  for (let j = i; j < toks.length && j <= i + 8; j++) {
+    const t = toks[j];
+    if (t.q || (!isWord(t) && t.w !== '.')) return -1;
+    if (j > i && QUESTION_WORDS.has(t.w) && t.w !== 'by' && t.w !== 'to') return j;
+  }
+  return -1;
 }
 
 /** `as` within a short object after token `i`, with no clause boundary in between (`sees Smith as a threat`). */

@@ -58,6 +58,8 @@ export interface Lexicon {
   passiveAux: Set<string>;
   passiveVerbs: Set<string>;
   auxiliaries: Set<string>;
+  /** `went on`, `declined`: verbs whose infinitive reporting verb they join (`went on to say`). */
+  catenatives: string[][];
   clauseBreaks: Set<string>;
   fillers: Set<string>;
   determiners: Set<string>;
@@ -145,6 +147,7 @@ export function lexicon(): Lexicon {
     passiveAux: new Set(phrases('unattributed', 'passiveAux')),
     passiveVerbs: new Set(phrases('unattributed', 'passiveVerbs')),
     auxiliaries: new Set(phrases('auxiliaries', 'words')),
+    catenatives: phrases('catenatives', 'words').map((x) => x.split(' ')),
     clauseBreaks: new Set(phrases('clauseBreaks', 'words')),
     fillers: new Set(phrases('leadingFillers', 'words')),
     determiners: new Set(phrases('determiners', 'words')),

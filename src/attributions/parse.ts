@@ -1,4 +1,4 @@
-import { QUOTE_MARKS, isWord, matchPhrase, type CueHit, type Tok, type Unit } from './find.js';
+import { QUOTE_MARKS, isWord, matchPhrase, questionAt, type CueHit, type Tok, type Unit } from './find.js';
 import { lexicon } from './lexicon.js';
 import { winkTagger } from '../language/wink.js';
 
@@ -33,8 +33,11 @@ export interface Draft {
   verbClass?: 'speech' | 'belief' | 'weak';
   /** `..., adding ...`: the source is that of the attribution before it in the sentence. */
   inherit?: boolean;
-  /** For `inherit`: the clause's grammatical subject, used when no earlier attribution supplies a source. */
-  subjectGuess?: Sub;
+  /**
+   * For `inherit`: the clause's grammatical subject, used when no earlier attribution supplies a source.
+   * A function, so the tagger runs only when it is needed.
+   */
+  subjectGuess?: () => Sub | null;
   /** Where this attribution's clause starts (`, and` before its source): earlier content stops there. */
   clauseStart?: number;
 }
@@ -130,6 +133,8 @@ function trimSource(toks: readonly Tok[], a: number, b: number): [number, number
     else if (a + 1 < b && toks[a].w === 'on' && lex.fillers.has(toks[a + 1].w)) a += 2;
     // `an electorate in which 67 percent of voters say`: the relative opener is not part of the source.
     else if (a + 2 < b && PREPOSITIONS.has(toks[a].w) && (toks[a + 1].w === 'which' || toks[a + 1].w === 'whom')) a += 2;
+    // `a plan which officials said ...`: the relative pronoun is the object; the words after it speak.
+    else if (a + 1 < b && (toks[a].w === 'which' || toks[a].w === 'whom')) a++;
     else break;
   }
   // `Smith on Monday said`: drop the time; `a document filed Thursday` keeps it (it modifies the noun).
@@ -287,7 +292,10 @@ function capChain(toks: readonly Tok[], k: number): number {
 export function kindOf(content: readonly Sub[]): AttributionKind {
   if (!content.length) return 'indirect';
   // Every part is a quotation: it opens with a mark and closes with one, or runs on unclosed.
-  const direct = content.every((c) => QUOTE_MARKS.test(c.text[0]) && (QUOTE_MARKS.test(c.text[c.text.length - 1]) || !QUOTE_MARKS.test(c.text.slice(1))));
+  // (A doubled apostrophe is a straight double quote in wire copy.)
+  const opens = (t: string) => QUOTE_MARKS.test(t[0]) || t.startsWith("''");
+  const closes = (t: string) => QUOTE_MARKS.test(t[t.length - 1]) || t.endsWith("''");
+  const direct = content.every((c) => opens(c.text) && (closes(c.text) || !QUOTE_MARKS.test(c.text.slice(2))));
   if (direct) return 'direct';
   // A quotation of three words or more inside paraphrase makes it mixed; shorter ones are scare quotes.
   const quoted = content.some((c) => /["“«„][^"”»]*?\S+\s+\S+\s+\S+[^"”»]*["”»]/.test(c.text));
@@ -308,10 +316,15 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   if (hit.kind === 'question') {
     // The question runs to the next comma or colon: `When asked whether X, Smith said ...`.
     const cue = span(text, toks, hit.a, hit.b)!;
-    let e = hit.b;
-    while (e < end && toks[e].w !== ',' && toks[e].w !== ':' && !(toks[e].q && e > hit.b)) e++;
-    const content = span(text, toks, hit.b, e);
+    const qa = questionAt(toks, hit.b);
+    const from = qa >= 0 ? qa : hit.b;
+    // `Asked by a reporter whether ...`: the asker is named after `by`.
+    const asker = toks[hit.b]?.w === 'by' && from > hit.b + 1 ? span(text, toks, hit.b + 1, from) : null;
+    let e = from;
+    while (e < end && toks[e].w !== ',' && toks[e].w !== ':' && !(toks[e].q && e > from)) e++;
+    const content = span(text, toks, from, e);
     if (!content) return undefined;
+    if (asker) return { source: asker, cue, content: [content], kind: 'indirect', final: false };
     return { source: null, cue, content: [content], kind: 'indirect', unattributed: true, final: false };
   }
   if (hit.kind === 'evidential') {
@@ -345,6 +358,12 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
     // `according to the AP and television networks`: a coordinated source stays whole.
     let sb = scanRight(toks, hit.b);
     while (toks[sb]?.w === 'and' && !toks[sb + 1]?.q && sb - hit.b < MAX_SOURCE) sb = scanRight(toks, sb + 1);
+    // `..., according to John Weaver, a Republican strategist.`: at the sentence end the description belongs to the source.
+    if (hit.a > 0 && toks[hit.a - 1].w === ',' && toks[sb]?.w === ',' && !citing(text, toks, sb)) {
+      const last = toks[end - 1];
+      const stop = appositionTail(toks, sb + 1, last && /[.!?]/.test(last.w) ? end - 1 : end);
+      if (stop > sb + 1 && stop - sb <= 40) sb = stop;
+    }
     const source = span(text, toks, hit.b, sb);
     if (!source) return undefined;
     let after = sb;
@@ -362,6 +381,14 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   const verb = hit.verb!;
   let a = hit.a;
   while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+  // `went on to say`, `declined to comment`: the governing verb and `to` join the cue, with its auxiliaries.
+  if (a === hit.a && toks[a - 1]?.w === 'to' && !toks[a - 1].q) {
+    const cat = lex.catenatives.find((c) => c.length <= a - 1 && matchPhrase(toks, a - 1 - c.length, c) === a - 1);
+    if (cat) {
+      a -= 1 + cat.length;
+      while (a > 0 && lex.auxiliaries.has(toks[a - 1].w) && !toks[a - 1].q) a--;
+    }
+  }
   let b = hit.b;
   for (const p of [['in', 'a', 'statement'], ['in', 'a', 'written', 'statement']]) {
     const m = matchPhrase(toks, b, p);
@@ -383,16 +410,19 @@ export function parseCue(text: string, unit: Unit, hit: CueHit): Draft | undefin
   let final = false;
   let inverted = false;
   let inherit = false;
-  let subjectGuess: Sub | null = null;
+  let subjectGuess: (() => Sub | null) | undefined;
   let tailStart = b;
   let via: Sub | undefined;
   const before = toks[srcA - 1];
   const ing = /ing$/.test(toks[hit.a].w);
   if (!source && before && (ing || ['and', 'but', 'or'].includes(before.w))) {
     // `..., saying ...` / `Smith met them and said ...`: the sentence's subject speaks.
-    const subj = subjectOf(toks);
     // Kept aside: the stage prefers the source of the attribution this clause continues.
-    subjectGuess = taggedSubject(text, toks[0]?.s ?? unit.start, toks[a].s) ?? (subj && subj[1] < a ? span(text, toks, subj[0], subj[1]) : null);
+    const to = a;
+    subjectGuess = () => {
+      const subj = subjectOf(toks);
+      return taggedSubject(text, toks[0]?.s ?? unit.start, toks[to].s) ?? (subj && subj[1] < to ? span(text, toks, subj[0], subj[1]) : null);
+    };
     inherit = true;
     srcA = a;
   } else if (!source && before && (before.w === ',' || isQuoteMark(before) || DASHES.has(before.w))) {

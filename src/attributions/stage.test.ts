@@ -253,3 +253,29 @@ test('a coordinated subject stays whole, a coordinated clause does not', () => {
   assert.equal(one('Her directors and advisers said the count was fair.').source?.text, 'Her directors and advisers');
   assert.equal(one('Velden won the vote and aides said the count was fair.').source?.text, 'aides');
 });
+
+test("a doubled apostrophe quotes like a double mark: the quotation is direct and carries on", () => {
+  const a = one("''The tide came in fast,'' Velden said. ''We had minutes.''");
+  assert.equal(a.kind, 'direct');
+  assert.deepEqual(contents(a), ["''The tide came in fast,''", "''We had minutes.''"]);
+});
+
+test('a question introduced after a short adverbial, with its asker after by', () => {
+  const list = run('Asked by a reporter whether the bridge was safe, Velden said it was.');
+  assert.equal(list[0].cue.text, 'Asked');
+  assert.equal(list[0].source?.text, 'a reporter');
+  assert.deepEqual(contents(list[0]), ['whether the bridge was safe']);
+  assert.deepEqual(contents(run('Asked during a briefing why the ferry was late, Velden said the tide was low.')[0]), ['why the ferry was late']);
+});
+
+test('a governing verb and its to join the reporting verb in the cue', () => {
+  const a = one('Velden went on to say that the pumps had failed twice.');
+  assert.equal(a.cue.text, 'went on to say');
+  assert.equal(a.source?.text, 'Velden');
+});
+
+test('according to X, a description, at the sentence end: the description belongs to the source', () => {
+  const a = one('The pumps failed twice, according to Ilse Marant, a harbour pilot.');
+  assert.equal(a.source?.text, 'Ilse Marant, a harbour pilot');
+  assert.deepEqual(contents(a), ['The pumps failed twice']);
+});

@@ -81,8 +81,14 @@ function choose(drafts: Draft[]): Draft[] {
   return kept;
 }
 
+/** A quotation mark at `i`, counting a doubled apostrophe (`''`, wire copy's straight double quote) on either side. */
+function quoteAt(text: string, i: number): boolean {
+  const c = text[i] ?? '';
+  return QUOTE_MARKS.test(c) || (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'"));
+}
+
 function trimSub(text: string, s: Sub): Sub | null {
-  return sub(text, s.start, s.end, QUOTE_MARKS.test(text[s.end - 1] ?? '') || QUOTE_MARKS.test(text[s.start] ?? ''));
+  return sub(text, s.start, s.end, quoteAt(text, s.end - 1) || quoteAt(text, s.start));
 }
 
 /** Finds attributions in a document's clean text using its sentence layer. */
@@ -128,12 +134,12 @@ export function findAttributions(doc: Pick<Document, 'text' | 'layers'>): Attrib
           // The speaker of this sentence's earlier attribution, else the clause's subject, else the paragraph's last speaker;
           // when none is found the cue and content still stand, with no source (the speaker is not named nearby).
           const prev = kept.filter((k) => k.cue.start < d.cue.start && k.source && !k.inherit).pop();
-          d.source = prev?.source ?? d.subjectGuess ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
+          d.source = prev?.source ?? d.subjectGuess?.() ?? placed.filter((p) => p.para === para && p.source).pop()?.source ?? null;
         }
         if (d.wantsPrevious || d.preferPrevious) {
           const prev = units[ui - 1];
           const q = prev && sub(text, prev.start, prev.end, true);
-          const isQuote = !!q && QUOTE_MARKS.test(q.text[0]) && QUOTE_MARKS.test(q.text[q.text.length - 1]) && !placed.some((p) => p.para === para && p.unit === ui - 1);
+          const isQuote = !!q && quoteAt(q.text, 0) && quoteAt(q.text, q.text.length - 1) && !placed.some((p) => p.para === para && p.unit === ui - 1);
           if (isQuote) {
             d.content = [q];
             d.kind = d.kind === 'belief' ? 'belief' : kindOf(d.content);
@@ -183,7 +189,7 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
     for (let p = d.para - 1; p >= 0 && d.content[0]?.start === paraUnits[p + 1][0]?.start; p--) {
       const qs = paraQuotes[p];
       const units = paraUnits[p];
-      if (!units.length || !qs[qs.length - 1]?.open || !QUOTE_MARKS.test(text[units[0].start]) || paraClaimed(p)) break;
+      if (!units.length || !qs[qs.length - 1]?.open || !quoteAt(text, units[0].start) || paraClaimed(p)) break;
       if (units.some((u) => findCues(u.toks).length)) break;
       const c = sub(text, units[0].start, units[units.length - 1].end, true);
       if (!c) break;
@@ -200,14 +206,14 @@ function continueQuotes(text: string, placed: Placed[], paraUnits: Unit[][], par
         const qs = paraQuotes[p];
         const last = qs[qs.length - 1];
         const next = paraUnits[p + 1];
-        if (!next?.length || !QUOTE_MARKS.test(text[next[0].start])) break;
+        if (!next?.length || !quoteAt(text, next[0].start)) break;
         if (!last?.open && !quoteOnly(text, next)) break;
         p++;
         u = 0;
         continue;
       }
       const unit = units[u];
-      if (claimed.has(`${p}:${u}`) || !QUOTE_MARKS.test(text[unit.start]) || findCues(unit.toks).length) break;
+      if (claimed.has(`${p}:${u}`) || !quoteAt(text, unit.start) || findCues(unit.toks).length) break;
       const c = sub(text, unit.start, unit.end, true);
       if (c) d.content.push(c);
       claimed.add(`${p}:${u}`);
@@ -221,7 +227,7 @@ function quoteOnly(text: string, units: readonly Unit[]): boolean {
   return units.every((u) => {
     let e = u.end;
     while (e > u.start && /\s/.test(text[e - 1])) e--;
-    return QUOTE_MARKS.test(text[u.start]) && QUOTE_MARKS.test(text[e - 1]) && !findCues(u.toks).length;
+    return quoteAt(text, u.start) && quoteAt(text, e - 1) && !findCues(u.toks).length;
   });
 }
 
