@@ -33,6 +33,7 @@ export interface ProfileLexicons {
   noiseLine: Set<string>;
   credit: RegExp[];
   footer: RegExp;
+  embeddedPost: RegExp;
   weights: Record<string, number>;
   threshold: number;
 }
@@ -64,6 +65,7 @@ export function lexicons(): ProfileLexicons {
     noiseLine: new Set(requireStrings('lineWords', noiseData.lineWords)),
     credit: requireStrings('creditPatterns', noiseData.creditPatterns).map((p) => new RegExp(p)),
     footer: phraseRegex(requireStrings('footerPatterns', noiseData.footerPatterns)),
+    embeddedPost: new RegExp(requireStrings('embeddedPost', [noiseData.embeddedPost])[0], 'u'),
     weights: opinionData.weights,
     threshold: opinionData.threshold,
   };

@@ -102,3 +102,16 @@ test('countWords counts what the letter-or-digit regex counts, across scripts an
     assert.equal(countWords(t), (t.match(/[\p{L}\p{N}]+/gu) ?? []).length, JSON.stringify(t));
   }
 });
+
+test('an embedded social post and promo lines are not the writer\'s voice', () => {
+  const { doc, profile } = profileOf([
+    'Velmora coach signs three-year deal',
+    'The club confirmed the appointment on Tuesday, the board said.',
+    'I can’t thank this man enough. Good luck and see you soon my friend. pic.twitter.com/abc123',
+    '— Ana Brel (@anabrel) March 3, 2031',
+    'Follow us on Twitter and let us know what you think.',
+  ].join('\n'));
+  assert.equal(profile.counts['first-person'] ?? 0, 0, doc.layers.profile.map((s) => s.text).join(' | '));
+  assert.equal(profile.counts['first-person-plural'] ?? 0, 0);
+  assert.equal(profile.counts['second-person'] ?? 0, 0);
+});

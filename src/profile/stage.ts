@@ -115,12 +115,15 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
     spans.push({ start, end, kind, ...extra });
     counts[kind] = (counts[kind] ?? 0) + 1;
   };
+  // Other people's words and page furniture are not the writer's voice: quotations, embedded social
+  // posts ("... pic.twitter.com/x — Name (@handle)") and promo lines ("Follow us", "let us know").
+  const notWriter = notWritersVoice(text, quotes, lx);
   const outside = (re: RegExp, kind: ProfileSignal) => {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;
       const e = s + m[0].length;
-      if (!insideAny(quotes, s, e)) add(kind, s, e);
+      if (!insideAny(notWriter, s, e)) add(kind, s, e);
     }
   };
   outside(lx.firstPersonSingular, 'first-person');
@@ -265,3 +268,27 @@ export const profileStage: DocumentStage = {
     return { layers: { profile: spans }, records: { profile: [profile] } };
   },
 };
+
+/** Sorted, merged regions that are not the writer's own voice: quotations, embedded posts and promo lines. */
+function notWritersVoice(text: string, quotes: ReadonlyArray<{ start: number; end: number }>, lx: ReturnType<typeof lexicons>): Array<{ start: number; end: number }> {
+  const regions = [...quotes];
+  const all = lines(text);
+  all.forEach((l, i) => {
+    const line = text.slice(l.start, l.end);
+    lx.footer.lastIndex = 0;
+    if (countWords(line) <= 40 && lx.footer.test(line)) regions.push(l);
+    if (lx.embeddedPost.test(line)) {
+      regions.push(l);
+      // The signature line "— Name (@handle) date" closes the post written on the line before it.
+      if (/^\s*[—–-]/.test(line) && i > 0) regions.push(all[i - 1]);
+    }
+  });
+  regions.sort((a, b) => a.start - b.start);
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const r of regions) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ start: r.start, end: r.end });
+  }
+  return merged;
+}
