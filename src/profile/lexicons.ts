@@ -28,6 +28,7 @@ export interface ProfileLexicons {
   normative: RegExp;
   loaded: RegExp;
   mixedMin: number;
+  editorialMinValence: number;
   genreLabel: RegExp;
   evaluative: Map<string, number>;
   noiseLine: Set<string>;
@@ -60,6 +61,7 @@ export function lexicons(): ProfileLexicons {
     normative: phraseRegex(requireStrings('normative', opinionData.normative)),
     loaded: phraseRegex(requireStrings('loadedVerbs', opinionData.loadedVerbs)),
     mixedMin: opinionData.mixedMin,
+    editorialMinValence: opinionData.editorialMinValence,
     genreLabel: phraseRegex(requireStrings('genreLabels', opinionData.genreLabels)),
     evaluative,
     noiseLine: new Set(requireStrings('lineWords', noiseData.lineWords)),

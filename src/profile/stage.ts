@@ -165,7 +165,11 @@ export function profileDocument(doc: Pick<Document, 'text' | 'layers' | 'meta'> 
   const titleEnd = doc.meta.title && text.startsWith(doc.meta.title) ? doc.meta.title.length : 0;
   const overlapsAttribution = attributions && overlapIndex(attributions);
   // The writer's own evaluative words, intensifiers and loaded verbs, by start, to find those inside a sentence.
-  const own = spans.filter((x) => x.kind === 'evaluative' || x.kind === 'intensifier' || x.kind === 'loaded').sort((a, b) => a.start - b.start);
+  // A mildly evaluative word ("good", "strong", AFINN ±2) is common in plain news; a sentence is the writer's
+  // judgement when it carries a strong one (±3 and beyond), an intensifier or a loaded verb.
+  const own = spans
+    .filter((x) => (x.kind === 'evaluative' && Math.abs(Number(x.valence)) >= lx.editorialMinValence) || x.kind === 'intensifier' || x.kind === 'loaded')
+    .sort((a, b) => a.start - b.start);
   const ownStarts = own.map((x) => x.start);
   let attributed = 0;
   for (const s of sentences) {
