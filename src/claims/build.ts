@@ -217,15 +217,17 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   const source = (att.source as SubSpan | null) ?? null;
   // "It was reported that ...", "reportedly": an expletive subject or a bare cue names nobody; say so in the reader's words.
   const cue = att.cue as SubSpan | undefined;
-  const agentless = () => {
+  const agentless = (withSource = true) => {
     if (!cue) return { ...outlet, attribution: att.id, name: 'unattributed' };
-    let from = source && source.start < cue.start ? source.start : cue.start;
+    let from = withSource && source && source.start < cue.start ? source.start : cue.start;
     const it = /\b[Ii]t\s+$/.exec(text.slice(Math.max(0, from - 4), from));
     if (it) from -= it[0].length;
     return { ...outlet, attribution: att.id, name: `unattributed (“${text.slice(from, cue.end).replace(/\s+/g, ' ')}”)` };
   };
   if (source && EXPLETIVE.has(source.text.trim().toLowerCase()) && !att.resolved) return agentless();
   if (!source && !att.resolved) return agentless();
+  // A "source" that holds the figure itself ("up to 35 feared dead", "the tally stood at 31") names nobody.
+  if (source && source.start < q.end && source.end > q.start) return agentless(false);
   const resolved = (att.resolved as { text?: string } | undefined) ?? (source ? antecedentOf(text, atts, att, source) : undefined);
   const ent = att.entity as string | undefined;
   const entRec = ent ? ((doc.records.entities ?? []) as Array<{ id: string; name: string }>).find((r) => r.id === ent) : undefined;

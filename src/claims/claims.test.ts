@@ -209,3 +209,10 @@ test('populations of different places are different figures', async () => {
   assert.equal(pops.length, 2, pops.map((g) => g.label).join('; '));
   assert.ok(pops.every((g) => g.claims.length === 1));
 });
+
+test('a "source" that is the figure itself names nobody: "up to 40 feared dead"', async () => {
+  const { documents } = await analyzeOne('varn.txt', ['Up to 40 feared dead in Varn flood', 'Rescuers searched the valley on Monday, the regional governor said.']);
+  const c = (documents[0].layers.claims as unknown as Claim[]).find((x) => x.high === 40)!;
+  assert.equal(c.speaker.unattributed, true);
+  assert.doesNotMatch(c.speaker.name, /40/);
+});
