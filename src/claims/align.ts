@@ -203,7 +203,8 @@ export function alignClaims(docs: readonly Pick<Document, 'id' | 'meta' | 'layer
       chain: [outletOf(doc), ...c.speaker.via, ...(c.speaker.unattributed && !c.speaker.source && !c.speaker.attribution ? [] : [c.speaker.name])],
       unattributed: c.speaker.unattributed,
       ...(c.place ? { place: c.place.text, scope: c.place.scope } : {}),
-      ...(c.reportTime ? { reportDate: c.reportTime.value } : {}),
+      // A report date is a day: "Thursday afternoon" (2026-03-12TAF) reads 2026-03-12.
+      ...(c.reportTime ? { reportDate: c.reportTime.value.replace(/T.*$/, '') } : {}),
       ...(c.eventTime ? { eventDate: c.eventTime.value } : {}),
       ...(c.phase ? { phase: c.phase } : {}),
       modality: c.modality,
