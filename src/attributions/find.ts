@@ -203,6 +203,9 @@ export function matchPhrase(toks: readonly Tok[], i: number, words: readonly str
   return i + words.length;
 }
 
+// Cardinal number words (a closed class of English grammar), for figures written out.
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|millions?)$/;
+
 /** Finds cue candidates in one unit's tokens: reporting verbs, `according to`, `reportedly`, agentless passives. */
 export function findCues(toks: readonly Tok[]): CueHit[] {
   const lex = lexicon();
@@ -283,6 +286,8 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (/ing$/.test(t.w) && !(prev && (prev.w === ',' || commaQuote || prev.w === 'and' || prev.w === '—' || lex.passiveAux.has(prev.w) || prev.w === 'while' || prev.w === 'after')) && !withSubject(toks, i)) continue;
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
+    // A participle right after a figure (not a year: `in 2016 claimed`) is adjectival: `31 confirmed dead`, `12 reported cases`.
+    if (/ed$/.test(t.w) && prev && !prev.q && ((/^\d[\d,.]*$/.test(prev.w) && !/^(?:1[89]|20)\d\d$/.test(prev.w)) || NUMBER_WORD.test(prev.w))) continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).
     if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
     // The bare form of a noun-like verb needs a subject that takes it (`they report`, `will claim`), not a noun (`news report`).

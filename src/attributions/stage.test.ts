@@ -279,3 +279,8 @@ test('according to X, a description, at the sentence end: the description belong
   assert.equal(a.source?.text, 'Ilse Marant, a harbour pilot');
   assert.deepEqual(contents(a), ['The pumps failed twice']);
 });
+
+test('a participle right after a figure is an adjective, not a cue: "31 confirmed dead"', () => {
+  assert.deepEqual(run('The ministry tally stood at 31 confirmed dead on Thursday.'), []);
+  assert.equal(run('Officials in 2016 claimed the bridge was safe.').length, 1, 'a year before the verb is no figure');
+});
