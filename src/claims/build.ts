@@ -107,9 +107,12 @@ function sentenceOf(sentences: readonly Span[], start: number): Span | undefined
 export function findMeasure(text: string, sentence: { start: number; end: number }, q: { start: number; end: number }): { measure: string; family: string; word: string; start: number; end: number } | undefined {
   const s = text.slice(sentence.start, sentence.end);
   let best: { measure: string; family: string; word: string; start: number; end: number; cost: number } | undefined;
-  MEASURE_RE.lastIndex = 0;
-  for (const m of s.matchAll(MEASURE_RE)) {
-    const a = sentence.start + m.index!;
+  // Triggers may overlap ("are in" / "in a critical condition"): try a match at every word, not only after the last one.
+  const re = MEASURE_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    re.lastIndex = m.index + 1;
+    const a = sentence.start + m.index;
     const b = a + m[0].length;
     const cls = measureOf(m[0]);
     if (!cls) continue;
@@ -123,7 +126,8 @@ export function findMeasure(text: string, sentence: { start: number; end: number
     if (cost > 14) continue;
     // A longer trigger ("killed or wounded") wins over a shorter one it contains.
     const c = cost - m[0].split(/\s+/).length * 0.5;
-    if (!best || c < best.cost) best = { measure: cls.measure, family: cls.family, word: m[0], start: a, end: b, cost: c };
+    // On equal cost the longer trigger says more ("in a critical condition" over "are in").
+    if (!best || c < best.cost || (c === best.cost && m[0].length > best.word.length)) best = { measure: cls.measure, family: cls.family, word: m[0], start: a, end: b, cost: c };
   }
   return best && { measure: best.measure, family: best.family, word: best.word, start: best.start, end: best.end };
 }

@@ -216,3 +216,9 @@ test('a "source" that is the figure itself names nobody: "up to 40 feared dead"'
   assert.equal(c.speaker.unattributed, true);
   assert.doesNotMatch(c.speaker.name, /40/);
 });
+
+test('overlapping measure words: the longer one says more ("are in a critical condition" is hospitalised)', async () => {
+  const { documents } = await analyzeOne('ward.txt', ['Seven patients are in a critical condition, the hospital said.']);
+  const c = (documents[0].layers.claims as unknown as Claim[]).find((x) => x.low === 7)!;
+  assert.equal(c.measure, 'hospitalised');
+});
