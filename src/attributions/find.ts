@@ -1,4 +1,5 @@
 import { lexicon, type CueVerb } from './lexicon.js';
+import { SCALES, TENS, UNITS } from '../quantities/data.js';
 
 /** A word or punctuation token: clean-text bounds, lower-cased form, and whether it sits in a quote. */
 export interface Tok {
@@ -203,8 +204,8 @@ export function matchPhrase(toks: readonly Tok[], i: number, words: readonly str
   return i + words.length;
 }
 
-// Cardinal number words (a closed class of English grammar), for figures written out.
-const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|millions?)$/;
+/** A number written as a word ("thirty", "hundreds"), from the quantities stage's number words. */
+const isNumberWord = (w: string) => UNITS.has(w) || TENS.has(w) || SCALES.has(w) || SCALES.has(w.replace(/s$/, '')) || w === 'dozen' || w === 'dozens';
 
 /** Finds cue candidates in one unit's tokens: reporting verbs, `according to`, `reportedly`, agentless passives. */
 export function findCues(toks: readonly Tok[]): CueHit[] {
@@ -287,7 +288,7 @@ export function findCues(toks: readonly Tok[]): CueHit[] {
     if (next && (next.w === 'of' || next.w === 'by') && verb.nounlike) continue;
     if (prev?.w === 'to' && verb.class !== 'speech') continue;
     // A participle right after a figure (not a year: `in 2016 claimed`) is adjectival: `31 confirmed dead`, `12 reported cases`.
-    if (/ed$/.test(t.w) && prev && !prev.q && ((/^\d[\d,.]*$/.test(prev.w) && !/^(?:1[89]|20)\d\d$/.test(prev.w)) || NUMBER_WORD.test(prev.w))) continue;
+    if (/ed$/.test(t.w) && prev && !prev.q && ((/^\d[\d,.]*$/.test(prev.w) && !/^(?:1[89]|20)\d\d$/.test(prev.w)) || isNumberWord(prev.w))) continue;
     // A participle after `be` is passive or adjectival (was told, is expected, were worried).
     if (prev && lex.passiveAux.has(prev.w) && /(ed|en|ld|wn|ought|ound)$/.test(t.w)) continue;
     // The bare form of a noun-like verb needs a subject that takes it (`they report`, `will claim`), not a noun (`news report`).

@@ -2,6 +2,7 @@ import type { Document, Span } from '../core/document.js';
 import type { SpanInput } from '../core/stage.js';
 import { CUES, MEASURE_RE, classOfNoun, cuesIn, measureOf } from './lexicon.js';
 import modalityData from './data/modality.json' with { type: 'json' };
+import { LEX } from '../times/lexicon.js';
 
 /** A sub-span reference: where in the clean text, and what it says. */
 export interface SubSpan {
@@ -135,7 +136,16 @@ export function findMeasure(text: string, sentence: { start: number; end: number
 const LENGTH_UNITS = new Set(['km', 'm', 'mi', 'ft', 'cm', 'mm', 'yd', 'nmi']);
 const NOT_OBJECT = /\b(?:during|by|after|before|against|amid|when|where|while|who|which|whose|because|as)\b|[;:—–]/i;
 
-const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter)\b/;
+// Month, weekday and season names (the times stage's lexicon, full forms only) are not places: "in December".
+const CALENDAR_WORD = (() => {
+  const fullNames = (m: Record<string, number | string>) => {
+    const longest = new Map<number | string, string>();
+    for (const [k, v] of Object.entries(m)) if (k.length > (longest.get(v)?.length ?? 0)) longest.set(v, k);
+    return [...longest.values()];
+  };
+  const words = [...fullNames(LEX.months), ...fullNames(LEX.weekdays), ...Object.keys(LEX.seasons)];
+  return new RegExp(`^(?:${words.join('|')})\\b`, 'i');
+})();
 const PLACE_SUFFIX = /^\s+(region|oblast|province|area|district|county|state|prefecture|village|city|town)\b/i;
 const BORDER = /\bborder\b/i;
 const FRONT = /\bfront(?:\s|-)?lines?\b|\bthe front\b/i;
