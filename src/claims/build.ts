@@ -215,11 +215,11 @@ export function findSpeaker(doc: Pick<Document, 'text' | 'layers' | 'records' | 
   const atts = doc.layers.attributions ?? [];
   const contentAround = (a: Span) => ((a.content as SubSpan[] | undefined) ?? []).find((c) => c.start <= q.start && c.end >= q.end);
   // Nested reports ("X said, according to Y"): the innermost speaker said it; the outer ones passed it on.
-  const holders = atts.filter((a) => contentAround(a)).sort((a, b) => {
-    const ca = contentAround(a)!;
-    const cb = contentAround(b)!;
-    return ca.end - ca.start - (cb.end - cb.start);
-  });
+  const holders = atts
+    .map((a) => ({ a, c: contentAround(a) }))
+    .filter((x): x is { a: Span; c: SubSpan } => Boolean(x.c))
+    .sort((x, y) => x.c.end - x.c.start - (y.c.end - y.c.start))
+    .map((x) => x.a);
   const outer = holders.slice(1).reverse().map((a) => (a.source as SubSpan | null)?.text).filter((t): t is string => Boolean(t)).map(normaliseSpeaker);
   const att =
     holders[0] ??
